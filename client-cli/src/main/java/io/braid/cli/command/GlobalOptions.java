@@ -1,0 +1,27 @@
+package io.braid.cli.command;
+
+import io.braid.core.platform.DefaultPaths;
+import io.braid.core.store.CredentialStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every client command takes, so several clients can run side by side on one machine (tests do). */
+public final class GlobalOptions {
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "State directory (default: $BRAID_STATE_DIR or the system location).")
+    Path stateDir;
+
+    @Option(names = "--socket", paramLabel = "PATH", description = "Agent control socket (default: $BRAID_SOCKET or the system location).")
+    Path socket;
+
+    public Path stateDir() {
+        return stateDir != null ? stateDir : DefaultPaths.current().stateDir();
+    }
+
+    public Path socket() {
+        return socket != null ? socket : DefaultPaths.current().socket();
+    }
+
+    public CredentialStore store() {
+        return new CredentialStore(stateDir());
+    }
+}
