@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code braid}: the command-line client. */
 @Command(name = "braid",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = BraidMain.Version.class,
         description = "Braid bonds every internet link of this machine into one encrypted tunnel.",

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code braid-server}: the manager and headend, and the admin commands that talk to a running one. */
 @Command(name = "braid-server",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = BraidServerMain.Version.class,
         description = "Braid's server: enrollment, certificate authority, tokens and policy (manager) and tunnel termination (headend).",
