@@ -89,7 +89,13 @@ public final class EnrollmentService {
             }
             String secret = request.key().substring(keyId.length() + 1);
             PublicKey devicePublicKey = CsrValidator.validate(request.csr());
-            Enrolled enrolled = db.inTransaction(c -> enrollIn(c, keyId, secret, name, os, devicePublicKey, source));
+            // Signing is the slow part, so it happens between a read-only check of the key (no signing for
+            // unknown or spent keys) and the transaction (which holds the store's write lock only briefly and
+            // re-checks the key). If the transaction refuses, the certificate is dropped, never sent or recorded.
+            db.read(c -> usableKey(c, keyId, secret, clock.instant()));
+            String deviceId = Ids.id(12);
+            X509Certificate cert = ca.issueDevice(devicePublicKey, deviceId);
+            Enrolled enrolled = db.inTransaction(c -> enrollIn(c, keyId, secret, name, os, deviceId, cert, source));
             ManagerApi.AccessToken token = tokens.issue(enrolled.device().id(), enrolled.device().groups(),
                     CertificateThumbprint.of(enrolled.certificate()));
             metrics.enrollments.inc();
@@ -105,34 +111,41 @@ public final class EnrollmentService {
 
     private record Enrolled(Device device, X509Certificate certificate) {}
 
-    private Enrolled enrollIn(Connection c, String keyId, String secret, String name, String os, PublicKey devicePublicKey,
+    private Enrolled enrollIn(Connection c, String keyId, String secret, String name, String os, String deviceId, X509Certificate cert,
             String source) throws SQLException {
         Instant now = clock.instant();
+        EnrollmentKey key = usableKey(c, keyId, secret, now);
+        if (!keys.consumeUse(c, keyId, now)) {
+            throw refusedKey("used_up"); // another enrollment took the last use since the check
+        }
+        String ipv4 = allocateOverlay(c);
+        Device device = new Device(deviceId, name, os, key.groups(), Device.ENABLED, keyId, ipv4, overlay.ipv6For(ipv4), source, now, null);
+        devices.insert(c, device);
+        certificates.insert(c, record(cert, deviceId), now);
+        audit.record(c, new AuditLog.Actor("key:" + keyId, source), "device.enroll", deviceId, AuditLog.SUCCESS, "name=" + name + " os=" + os);
+        return new Enrolled(device, cert);
+    }
+
+    /** The key if its secret matches and it can still enroll a device at {@code now}; otherwise the reason why not. */
+    private EnrollmentKey usableKey(Connection c, String keyId, String secret, Instant now) throws SQLException {
         EnrollmentKeyRepository.Stored stored = keys.find(c, keyId).orElseThrow(EnrollmentService::unknownKey);
         if (!MessageDigest.isEqual(stored.secretHash().getBytes(StandardCharsets.US_ASCII),
                 EnrollmentKeyService.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
             throw unknownKey();
         }
-        EnrollmentKey key = stored.key();
-        String unusable = key.unusableReason(now);
-        if (unusable == null && !keys.consumeUse(c, keyId, now)) {
-            unusable = "used_up"; // another enrollment took the last use between our read and our update
-        }
+        String unusable = stored.key().unusableReason(now);
         if (unusable != null) {
-            throw switch (unusable) {
-                case "revoked" -> new BraidException(ErrorCode.KEY_REVOKED, "this enrollment key has been revoked");
-                case "expired" -> new BraidException(ErrorCode.KEY_EXPIRED, "this enrollment key has expired");
-                default -> new BraidException(ErrorCode.KEY_USED_UP, "this enrollment key has already been used up");
-            };
+            throw refusedKey(unusable);
         }
-        String deviceId = Ids.id(12);
-        String ipv4 = allocateOverlay(c);
-        Device device = new Device(deviceId, name, os, key.groups(), Device.ENABLED, keyId, ipv4, overlay.ipv6For(ipv4), source, now, null);
-        X509Certificate cert = ca.issueDevice(devicePublicKey, deviceId);
-        devices.insert(c, device);
-        certificates.insert(c, record(cert, deviceId), now);
-        audit.record(c, new AuditLog.Actor("key:" + keyId, source), "device.enroll", deviceId, AuditLog.SUCCESS, "name=" + name + " os=" + os);
-        return new Enrolled(device, cert);
+        return stored.key();
+    }
+
+    private static BraidException refusedKey(String reason) {
+        return switch (reason) {
+            case "revoked" -> new BraidException(ErrorCode.KEY_REVOKED, "this enrollment key has been revoked");
+            case "expired" -> new BraidException(ErrorCode.KEY_EXPIRED, "this enrollment key has expired");
+            default -> new BraidException(ErrorCode.KEY_USED_UP, "this enrollment key has already been used up");
+        };
     }
 
     private String allocateOverlay(Connection c) throws SQLException {
