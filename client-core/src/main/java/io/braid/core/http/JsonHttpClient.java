@@ -37,6 +37,11 @@ public final class JsonHttpClient implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
     /** Braid answers are a few kilobytes (an audit export a few megabytes); anything bigger is not Braid. */
     private static final int MAX_RESPONSE_BYTES = 16 << 20;
+    /**
+     * One dispatcher and connection pool for the whole process; each client derives from it with its own
+     * TLS settings (OkHttp keys pooled connections by those, so clients never share a connection).
+     */
+    private static final OkHttpClient SHARED = new OkHttpClient();
 
     private final URI base;
     private final OkHttpClient http;
@@ -45,7 +50,7 @@ public final class JsonHttpClient implements AutoCloseable {
     public JsonHttpClient(URI base, SSLContext tls, PinnedCaTrust trust, Duration timeout, Map<String, String> headers) {
         this.base = base;
         this.headers = Map.copyOf(headers);
-        this.http = new OkHttpClient.Builder()
+        this.http = SHARED.newBuilder()
                 .sslSocketFactory(tls.getSocketFactory(), trust)
                 .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.RESTRICTED_TLS).tlsVersions(TlsVersion.TLS_1_3).build()))
                 .connectTimeout(timeout)
@@ -81,11 +86,9 @@ public final class JsonHttpClient implements AutoCloseable {
         return post(path, body, Json.lenient().constructType(type));
     }
 
+    /** Nothing to release per client (threads and pool are shared); kept so callers can scope a client. */
     @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
-    }
+    public void close() {}
 
     private Request.Builder request(String path) {
         Request.Builder b = new Request.Builder().url(base.resolve(path).toString());

@@ -43,6 +43,7 @@ class CertificateAuthorityTest {
         assertThat(root.getBasicConstraints()).isEqualTo(1);
         assertThat(Duration.between(root.getNotBefore().toInstant(), root.getNotAfter().toInstant()).toDays()).isBetween(3650L, 3653L);
         assertThat(created.issuing().getBasicConstraints()).isZero();
+        assertThat(((ECPublicKey) created.issuing().getPublicKey()).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
         assertThat(created.issuing().getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
     }
 
