@@ -1,0 +1,26 @@
+package io.braid.core.netcfg;
+
+import io.braid.core.netcfg.linux.LinuxPinnedSockets;
+import io.braid.core.os.OperatingSystem;
+import java.io.IOException;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * Opens the UDP socket of one WAN path: bound to the WAN's address and tied to its interface, so
+ * that several sockets reach the same headend address through different links. Tying uses
+ * SO_BINDTODEVICE on Linux (on top of the source-address policy routing that
+ * {@link NetworkConfigurator#pinWans} installs), IP_BOUND_IF on macOS and IP_UNICAST_IF on Windows.
+ */
+public interface PinnedSockets {
+
+    /** A UDP channel bound to {@code wan}'s address and {@code localPort} (0: any) whose packets leave through {@code wan}. */
+    DatagramChannel open(WanLink wan, int localPort) throws IOException;
+
+    /** The implementation for the OS the JVM runs on. */
+    static PinnedSockets forCurrentOs() {
+        return switch (OperatingSystem.current()) {
+            case LINUX -> new LinuxPinnedSockets();
+            case MACOS, WINDOWS -> throw new UnsupportedOperationException("not yet");
+        };
+    }
+}
