@@ -72,6 +72,27 @@ public final class Netns implements AutoCloseable {
         exec("sysctl", "-q", "-w", "net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1");
     }
 
+    /** Turns IPv6 off for interfaces created afterwards: no router solicitations or MLD in the counters. */
+    public void disableIpv6() throws IOException {
+        exec("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
+    }
+
+    /**
+     * Sends one UDP datagram from inside this namespace and says whether the OS let it out: false
+     * when a firewall rule in the output path dropped it (the send fails with EPERM).
+     */
+    public boolean udpSendAllowed(java.net.InetSocketAddress target) throws IOException {
+        return call(() -> {
+            try (java.nio.channels.DatagramChannel ch = java.nio.channels.DatagramChannel.open()) {
+                ch.send(java.nio.ByteBuffer.wrap(new byte[] {1}), target);
+                return true;
+            } catch (IOException e) {
+                if (String.valueOf(e.getMessage()).contains("not permitted")) return false;
+                throw e;
+            }
+        });
+    }
+
     /** A counter of an interface inside, e.g. {@code counter("wan1", "tx_packets")}. */
     public long counter(String ifName, String statistic) throws IOException {
         // ip -s would need parsing per version; sysfs, remounted per namespace by `ip netns exec`, is stable.
