@@ -99,10 +99,11 @@ public final class Netns implements AutoCloseable {
         return Long.parseLong(exec("cat", "/sys/class/net/" + ifName + "/statistics/" + statistic).strip());
     }
 
-    /** Everything a test compares before and after: addresses, routes of every table, rules, nftables. */
+    /** Everything a test compares before and after: links and addresses, routes of every table, rules, nftables. */
     public String networkSnapshot() throws IOException {
         List<String> parts = new ArrayList<>();
-        parts.add(exec("ip", "-d", "address", "show"));
+        // The kernel attaches a default qdisc the first time a link goes up: not a configuration change.
+        parts.add(exec("ip", "-d", "address", "show").replaceAll("qdisc \\S+ ", ""));
         parts.add(exec("ip", "route", "show", "table", "all"));
         parts.add(exec("ip", "-6", "route", "show", "table", "all"));
         parts.add(exec("ip", "rule", "show"));
