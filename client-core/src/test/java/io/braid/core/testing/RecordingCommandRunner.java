@@ -12,7 +12,7 @@ import java.util.Map;
  * from a script of recorded outputs, matched by the start of the command line. Unscripted commands
  * succeed with no output. This is how the macOS and Windows code is tested on any OS.
  */
-public final class RecordingCommandRunner implements CommandRunner {
+public class RecordingCommandRunner implements CommandRunner {
     private final List<String> commands = new ArrayList<>();
     private final List<String> stdins = new ArrayList<>();
     private final Map<String, CommandResult> answers = new LinkedHashMap<>();

@@ -1,0 +1,64 @@
+package io.braid.core.netcfg.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.braid.core.netcfg.ChangeJournal;
+import io.braid.core.netcfg.DnsSettings;
+import io.braid.core.netcfg.IpPrefix;
+import io.braid.core.netcfg.JournaledConfigurator;
+import io.braid.core.testing.RecordingCommandRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The resolver file backend on a temp file: the real file steps, no root needed. */
+class LinuxDnsFileTest {
+    @TempDir Path stateDir;
+    @TempDir Path etc;
+    final RecordingCommandRunner runner = new RecordingCommandRunner();
+
+    @Test
+    void reapplyingDnsAfterANetworkChangeStillRestoresTheUsersOriginalFile() throws IOException {
+        Path resolvConf = etc.resolve("resolv.conf");
+        Files.writeString(resolvConf, "nameserver 192.0.2.1\n");
+        try (JournaledConfigurator config = open(resolvConf)) {
+            config.applyDns(dns("100.96.0.53"));
+            config.applyDns(dns("100.96.0.54"));
+            assertThat(Files.readString(resolvConf)).contains("nameserver 100.96.0.54").doesNotContain("100.96.0.53");
+        }
+        assertThat(Files.readString(resolvConf)).isEqualTo("nameserver 192.0.2.1\n");
+    }
+
+    @Test
+    void aResolverFileThatWasASymbolicLinkComesBackAsTheSameLink() throws IOException {
+        Path target = Files.writeString(etc.resolve("stub-resolv.conf"), "nameserver 127.0.0.53\n");
+        Path resolvConf = Files.createSymbolicLink(etc.resolve("resolv.conf"), target);
+        try (JournaledConfigurator config = open(resolvConf)) {
+            config.applyDns(dns("100.96.0.53"));
+            assertThat(Files.isSymbolicLink(resolvConf)).isFalse();
+        }
+        assertThat(Files.readSymbolicLink(resolvConf)).isEqualTo(target);
+        assertThat(Files.readString(target)).isEqualTo("nameserver 127.0.0.53\n");
+    }
+
+    @Test
+    void exclusiveDnsAddsTheLeakGuardThatOnlyLetsDnsOutThroughLoopbackAndTheTunnel() throws IOException {
+        try (JournaledConfigurator config = open(etc.resolve("resolv.conf"))) {
+            config.applyDns(new DnsSettings("braid0", List.of(IpPrefix.literal("100.96.0.53")), List.of(), true));
+            assertThat(runner.stdinOf("nft -f -")).contains("oifname \"braid0\" accept").contains("th dport { 53, 853 } drop");
+        }
+        assertThat(runner.commands()).contains("nft delete table inet braid_dns");
+    }
+
+    private JournaledConfigurator open(Path resolvConf) throws IOException {
+        LinuxPlanner planner = new LinuxPlanner(runner, LinuxOptions.defaults(stateDir).withResolvConf(resolvConf));
+        return new JournaledConfigurator(ChangeJournal.open(stateDir), planner, runner);
+    }
+
+    private static DnsSettings dns(String server) {
+        return new DnsSettings("braid0", List.of(IpPrefix.literal(server)), List.of("corp.example"), false);
+    }
+}
