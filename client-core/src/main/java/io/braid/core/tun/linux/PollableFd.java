@@ -22,6 +22,9 @@ final class PollableFd {
     private final int wakeFd;
     private final String label;
     private final CloseGate gate = new CloseGate();
+    // One cache per direction: the engine's reader and writer threads each reuse their own buffer.
+    private final BufferAddress readBuffer = new BufferAddress();
+    private final BufferAddress writeBuffer = new BufferAddress();
 
     PollableFd(int fd, String label) throws NativeCallException {
         this.fd = fd;
@@ -33,7 +36,7 @@ final class PollableFd {
     int read(ByteBuffer dst) throws IOException {
         gate.enter();
         try {
-            long address = address(dst) + dst.position();
+            long address = readBuffer.address(dst) + dst.position();
             while (true) {
                 long n = LinuxLibc.read(fd, address, dst.remaining());
                 if (n >= 0) {
@@ -50,7 +53,7 @@ final class PollableFd {
     int write(ByteBuffer src) throws IOException {
         gate.enter();
         try {
-            long address = address(src) + src.position();
+            long address = writeBuffer.address(src) + src.position();
             while (true) {
                 long n = LinuxLibc.write(fd, address, src.remaining());
                 if (n >= 0) {
@@ -75,12 +78,8 @@ final class PollableFd {
             LinuxLibc.write(wakeFd, Pointer.nativeValue(one), 8);
         }
         gate.awaitIdle();
-        try {
-            LinuxLibc.closeQuietly(fd);
-            LinuxLibc.closeQuietly(wakeFd);
-        } finally {
-            gate.finishClose();
-        }
+        LinuxLibc.closeQuietly(fd);
+        LinuxLibc.closeQuietly(wakeFd);
     }
 
     /** EAGAIN: wait in poll; EINTR: retry; anything else is a real failure. */
@@ -105,8 +104,21 @@ final class PollableFd {
         }
     }
 
-    static long address(ByteBuffer buffer) {
-        if (!buffer.isDirect()) throw new IllegalArgumentException("TUN I/O needs a direct ByteBuffer");
-        return Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
+    /**
+     * The native address of the last buffer used, looked up again only when the caller switches
+     * buffers: callers reuse buffers, and the lookup (a JNI call and a Pointer) costs per packet.
+     */
+    private static final class BufferAddress {
+        private ByteBuffer buffer;
+        private long address;
+
+        long address(ByteBuffer b) {
+            if (b != buffer) {
+                if (!b.isDirect()) throw new IllegalArgumentException("TUN I/O needs a direct ByteBuffer");
+                address = Pointer.nativeValue(Native.getDirectBufferPointer(b));
+                buffer = b;
+            }
+            return address;
+        }
     }
 }
