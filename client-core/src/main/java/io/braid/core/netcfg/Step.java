@@ -11,6 +11,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "step")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Step.Run.class, name = "run"),
+    @JsonSubTypes.Type(value = Step.TryRun.class, name = "try-run"),
     @JsonSubTypes.Type(value = Step.WriteFile.class, name = "write-file"),
     @JsonSubTypes.Type(value = Step.BackupFile.class, name = "backup-file"),
     @JsonSubTypes.Type(value = Step.RestoreFile.class, name = "restore-file"),
@@ -25,6 +26,18 @@ public sealed interface Step {
 
         public static Run of(String... command) {
             return new Run(List.of(command), null);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", command);
+        }
+    }
+
+    /** Runs a command whose failure is expected and harmless (e.g. removing rules that may not exist). */
+    record TryRun(List<String> command) implements Step {
+        public TryRun {
+            command = List.copyOf(command);
         }
 
         @Override

@@ -24,6 +24,7 @@ final class StepExecutor {
     void apply(Step step) throws IOException {
         switch (step) {
             case Step.Run run -> runner.run(run.command(), run.stdin());
+            case Step.TryRun run -> runner.execute(run.command(), null);
             case Step.WriteFile write -> AtomicFiles.write(Path.of(write.path()), write.content(), false);
             case Step.BackupFile backup -> backup(Path.of(backup.path()), Path.of(backup.backup()));
             case Step.RestoreFile restore -> restore(restore);
