@@ -12,16 +12,16 @@ import java.util.List;
  * queues (header included, as the kernel sends them), a wake pipe (20, 21) and a record of every
  * call that matters. Calls fail like the kernel does: return -1 and leave {@link #errno}.
  */
-class FakeDarwinLibc implements DarwinLibc {
+public class FakeDarwinLibc implements DarwinLibc {
     static final int CONTROL_FD = 10;
     static final int CTL_ID = 77;
 
-    volatile int errno;
+    public volatile int errno;
     int failConnectWith;
     final Deque<byte[]> inbound = new ArrayDeque<>();
     final List<byte[]> written = new ArrayList<>();
     final List<Integer> closed = new ArrayList<>();
-    final List<Integer> boundInterfaceOptions = new ArrayList<>();
+    public final List<Integer> boundInterfaceOptions = new ArrayList<>();
     SockaddrCtl connected;
     String mtuInterface;
     int mtu;
@@ -151,7 +151,7 @@ class FakeDarwinLibc implements DarwinLibc {
         return 64;
     }
 
-    int fail(int code) {
+    public int fail(int code) {
         errno = code;
         return -1;
     }
