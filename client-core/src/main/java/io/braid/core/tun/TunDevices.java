@@ -3,6 +3,8 @@ package io.braid.core.tun;
 import io.braid.core.os.OperatingSystem;
 import io.braid.core.os.ShutdownCloser;
 import io.braid.core.tun.linux.LinuxTun;
+import io.braid.core.tun.macos.UtunDevice;
+import io.braid.core.tun.windows.WintunDevice;
 import java.io.IOException;
 
 /** Opens the tunnel device of the operating system the JVM runs on. */
@@ -23,7 +25,8 @@ public final class TunDevices {
         }
         TunDevice device = switch (OperatingSystem.current()) {
             case LINUX -> LinuxTun.open(name, mtu);
-            case MACOS, WINDOWS -> throw new UnsupportedOperationException("not yet");
+            case MACOS -> UtunDevice.open(name, mtu);
+            case WINDOWS -> WintunDevice.open(name, mtu);
         };
         ShutdownCloser.register(device);
         return device;
