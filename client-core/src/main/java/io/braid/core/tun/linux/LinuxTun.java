@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import io.braid.core.os.NativeCallException;
 import io.braid.core.os.ShutdownCloser;
 import io.braid.core.tun.MultiQueueTun;
+import io.braid.core.tun.TunBuffers;
 import io.braid.core.tun.TunDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -104,9 +105,7 @@ public final class LinuxTun implements TunDevice, MultiQueueTun {
 
     @Override
     public int read(ByteBuffer packet) throws IOException {
-        if (packet.remaining() < mtu) {
-            throw new IllegalArgumentException("buffer has " + packet.remaining() + " bytes left, needs the MTU " + mtu);
-        }
+        TunBuffers.requireRoomForMtu(packet, mtu);
         return io.read(packet);
     }
 

@@ -7,6 +7,7 @@ import com.sun.jna.ptr.IntByReference;
 import io.braid.core.os.NativeCallException;
 import io.braid.core.os.ShutdownCloser;
 import io.braid.core.tun.CloseGate;
+import io.braid.core.tun.TunBuffers;
 import io.braid.core.tun.TunDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -129,7 +130,7 @@ public final class UtunDevice implements TunDevice {
 
     @Override
     public int read(ByteBuffer packet) throws IOException {
-        if (packet.remaining() < mtu) throw new IllegalArgumentException("buffer has " + packet.remaining() + " bytes left, needs the MTU " + mtu);
+        TunBuffers.requireRoomForMtu(packet, mtu);
         gate.enter();
         try {
             while (true) {

@@ -16,10 +16,9 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.braid.core.testing.BlockedReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,19 +99,11 @@ class LinuxTunTest {
 
     @Test
     void closeWakesABlockedReaderAndRemovesTheInterface() throws Exception {
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                tun.read(ByteBuffer.allocateDirect(2048));
-                return null;
-            } catch (Exception e) {
-                return e;
-            }
-        }, r -> Thread.ofPlatform().start(r));
-        Thread.sleep(200); // let it block in poll
+        BlockedReader reader = BlockedReader.start(tun);
 
         tun.close();
 
-        assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
+        assertThat(reader.outcome()).isInstanceOf(AsynchronousCloseException.class);
         assertThat(tun.isOpen()).isFalse();
         assertThat(ns.tryExec("ip", "link", "show", "braid0").exitCode()).as("interface gone").isNotZero();
         assertThatThrownBy(() -> tun.write(buffer.clear())).isInstanceOf(ClosedChannelException.class);

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.braid.core.os.NativeCallException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import io.braid.core.testing.BlockedReader;
 import org.junit.jupiter.api.Test;
 
 /** The utun device's real code (structures, header handling, checks, close) against a fake kernel. */
@@ -82,17 +81,9 @@ class UtunDeviceTest {
     @Test
     void closeWakesABlockedReaderAndReleasesEveryDescriptor() throws Exception {
         UtunDevice tun = UtunDevice.open(kernel, () -> kernel.errno, "utun3", 1400);
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                tun.read(ByteBuffer.allocateDirect(2000));
-                return null;
-            } catch (Exception e) {
-                return e;
-            }
-        }, r -> Thread.ofPlatform().start(r));
-        Thread.sleep(100);
+        BlockedReader reader = BlockedReader.start(tun);
         tun.close();
-        assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
+        assertThat(reader.outcome()).isInstanceOf(AsynchronousCloseException.class);
         assertThat(kernel.closed).contains(FakeDarwinLibc.CONTROL_FD, 20, 21);
     }
 }

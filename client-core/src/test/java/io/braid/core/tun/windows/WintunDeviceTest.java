@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.braid.core.os.NativeCallException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import io.braid.core.testing.BlockedReader;
 import org.junit.jupiter.api.Test;
 
 /** The Wintun device's real code against a fake wintun.dll and fake Win32 events. */
@@ -73,16 +72,8 @@ class WintunDeviceTest {
     @Test
     void closeWakesAReaderWaitingOnAnEmptyRing() throws Exception {
         WintunDevice tun = WintunDevice.open(wintun, wintun, "Braid", 1420);
-        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-            try {
-                tun.read(ByteBuffer.allocateDirect(2048));
-                return null;
-            } catch (Exception e) {
-                return e;
-            }
-        }, r -> Thread.ofPlatform().start(r));
-        Thread.sleep(100);
+        BlockedReader reader = BlockedReader.start(tun);
         tun.close();
-        assertThat(reader.get(2, TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
+        assertThat(reader.outcome()).isInstanceOf(AsynchronousCloseException.class);
     }
 }
