@@ -2,6 +2,8 @@ package io.braid.core.netcfg;
 
 import io.braid.core.netcfg.linux.LinuxOptions;
 import io.braid.core.netcfg.linux.LinuxPlanner;
+import io.braid.core.netcfg.macos.MacPlanner;
+import io.braid.core.netcfg.windows.WindowsPlanner;
 import io.braid.core.os.OperatingSystem;
 import io.braid.core.os.ShutdownCloser;
 import java.io.IOException;
@@ -55,7 +57,8 @@ public final class NetworkConfigurators {
     static ChangePlanner plannerForCurrentOs(Path stateDir, CommandRunner runner) {
         return switch (OperatingSystem.current()) {
             case LINUX -> new LinuxPlanner(runner, LinuxOptions.defaults(stateDir));
-            case MACOS, WINDOWS -> throw new UnsupportedOperationException("not yet");
+            case MACOS -> new MacPlanner(runner);
+            case WINDOWS -> new WindowsPlanner(runner);
         };
     }
 }

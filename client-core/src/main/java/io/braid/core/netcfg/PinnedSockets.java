@@ -1,6 +1,8 @@
 package io.braid.core.netcfg;
 
 import io.braid.core.netcfg.linux.LinuxPinnedSockets;
+import io.braid.core.netcfg.macos.MacPinnedSockets;
+import io.braid.core.netcfg.windows.WindowsPinnedSockets;
 import io.braid.core.os.OperatingSystem;
 import java.io.IOException;
 import java.nio.channels.DatagramChannel;
@@ -20,7 +22,8 @@ public interface PinnedSockets {
     static PinnedSockets forCurrentOs() {
         return switch (OperatingSystem.current()) {
             case LINUX -> new LinuxPinnedSockets();
-            case MACOS, WINDOWS -> throw new UnsupportedOperationException("not yet");
+            case MACOS -> MacPinnedSockets.create();
+            case WINDOWS -> WindowsPinnedSockets.create();
         };
     }
 }

@@ -3,7 +3,6 @@ package io.braid.core.netcfg.linux;
 import com.sun.jna.Memory;
 import io.braid.core.tun.linux.LinuxLibc;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,7 +22,11 @@ final class SocketDescriptors {
 
     static int find(InetSocketAddress bound) throws IOException {
         byte[] wanted = bound.getAddress().getAddress();
-        int family = bound.getAddress() instanceof Inet6Address ? AF_INET6 : AF_INET;
+        // A channel opened without a family is an IPv6 socket even when bound to an IPv4 address (::ffff:a.b.c.d).
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        if (wanted.length == 4) System.arraycopy(wanted, 0, mapped, 12, 4);
         try (Memory addr = new Memory(128); Memory len = new Memory(4);
                 DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path entry : fds) {
@@ -35,10 +38,12 @@ final class SocketDescriptors {
                     continue; // closed meanwhile, or the directory's own descriptor
                 }
                 len.setInt(0, 128);
-                if (LinuxLibc.getsockname(fd, addr, len) != 0 || (addr.getShort(0) & 0xffff) != family) continue;
+                if (LinuxLibc.getsockname(fd, addr, len) != 0) continue;
+                int family = addr.getShort(0) & 0xffff;
                 int port = ((addr.getByte(2) & 0xff) << 8) | (addr.getByte(3) & 0xff);
-                byte[] ip = addr.getByteArray(family == AF_INET ? 4 : 8, wanted.length);
-                if (port == bound.getPort() && Arrays.equals(ip, wanted)) return fd;
+                if (port != bound.getPort()) continue;
+                if (family == AF_INET && Arrays.equals(addr.getByteArray(4, 4), wanted)) return fd;
+                if (family == AF_INET6 && (Arrays.equals(addr.getByteArray(8, 16), wanted) || Arrays.equals(addr.getByteArray(8, 16), mapped))) return fd;
             }
         }
         throw new IOException("no socket of this process is bound to " + bound);
