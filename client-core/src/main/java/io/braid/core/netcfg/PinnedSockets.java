@@ -18,6 +18,28 @@ public interface PinnedSockets {
     /** A UDP channel bound to {@code wan}'s address and {@code localPort} (0: any) whose packets leave through {@code wan}. */
     DatagramChannel open(WanLink wan, int localPort) throws IOException;
 
+    /**
+     * What every OS does alike: open a channel of the WAN's IP version, bind it to the WAN's
+     * address, let {@code pin} tie it to the interface, and close it again if anything fails.
+     */
+    static DatagramChannel bindAndPin(WanLink wan, int localPort, Pin pin) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(wan.isIpv6() ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
+        try {
+            channel.bind(new java.net.InetSocketAddress(wan.address(), localPort));
+            pin.pin(channel);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The OS-specific part of pinning a bound channel. */
+    @FunctionalInterface
+    interface Pin {
+        void pin(DatagramChannel channel) throws IOException;
+    }
+
     /** The implementation for the OS the JVM runs on. */
     static PinnedSockets forCurrentOs() {
         return switch (OperatingSystem.current()) {

@@ -5,9 +5,7 @@ import io.braid.core.netcfg.PinnedSockets;
 import io.braid.core.netcfg.WanLink;
 import io.braid.core.tun.linux.LinuxLibc;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 
@@ -20,15 +18,8 @@ public final class LinuxPinnedSockets implements PinnedSockets {
 
     @Override
     public DatagramChannel open(WanLink wan, int localPort) throws IOException {
-        DatagramChannel channel = DatagramChannel.open(wan.address() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-        try {
-            channel.bind(new InetSocketAddress(wan.address(), localPort));
-            bindToDevice(SocketDescriptors.find((InetSocketAddress) channel.getLocalAddress()), wan.interfaceName());
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return PinnedSockets.bindAndPin(wan, localPort,
+                channel -> bindToDevice(SocketDescriptors.find((InetSocketAddress) channel.getLocalAddress()), wan.interfaceName()));
     }
 
     static void bindToDevice(int fd, String interfaceName) throws IOException {

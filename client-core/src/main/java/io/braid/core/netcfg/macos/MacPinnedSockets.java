@@ -8,9 +8,7 @@ import io.braid.core.netcfg.WanLink;
 import io.braid.core.os.NativeCallException;
 import io.braid.core.tun.macos.DarwinLibc;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
 import java.util.function.IntSupplier;
@@ -36,16 +34,8 @@ public final class MacPinnedSockets implements PinnedSockets {
 
     @Override
     public DatagramChannel open(WanLink wan, int localPort) throws IOException {
-        boolean v6 = wan.address() instanceof Inet6Address;
-        DatagramChannel channel = DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-        try {
-            channel.bind(new InetSocketAddress(wan.address(), localPort));
-            pin(descriptorOf((InetSocketAddress) channel.getLocalAddress()), wan.interfaceName(), v6);
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return PinnedSockets.bindAndPin(wan, localPort,
+                channel -> pin(descriptorOf((InetSocketAddress) channel.getLocalAddress()), wan.interfaceName(), wan.isIpv6()));
     }
 
     void pin(int fd, String interfaceName, boolean v6) throws NativeCallException {

@@ -5,9 +5,6 @@ import io.braid.core.netcfg.PinnedSockets;
 import io.braid.core.netcfg.WanLink;
 import io.braid.core.os.NativeCallException;
 import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.util.function.ToLongFunction;
 
@@ -31,16 +28,7 @@ public final class WindowsPinnedSockets implements PinnedSockets {
 
     @Override
     public DatagramChannel open(WanLink wan, int localPort) throws IOException {
-        boolean v6 = wan.address() instanceof Inet6Address;
-        DatagramChannel channel = DatagramChannel.open(v6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-        try {
-            channel.bind(new InetSocketAddress(wan.address(), localPort));
-            pin(handles.applyAsLong(channel), wan.interfaceName(), v6);
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        return PinnedSockets.bindAndPin(wan, localPort, channel -> pin(handles.applyAsLong(channel), wan.interfaceName(), wan.isIpv6()));
     }
 
     void pin(long socket, String interfaceName, boolean v6) throws NativeCallException {
