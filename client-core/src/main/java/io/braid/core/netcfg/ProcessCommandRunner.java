@@ -42,7 +42,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("'" + String.join(" ", command) + "' did not finish within " + timeout.toSeconds() + " s and was killed");
+                throw new IOException("'" + String.join(" ", command) + "' did not finish within " + timeout.toMillis() + " ms and was killed");
             }
             return new CommandResult(command, process.exitValue(), stdout.get(), stderr.get());
         } catch (InterruptedException e) {
