@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The resolver file backend on a temp file: the real file steps, no root needed. */
+/** The DNS backends without root: the resolver file on a temp file (real file steps), systemd-resolved against recorded commands. */
 class LinuxDnsFileTest {
     @TempDir Path stateDir;
     @TempDir Path etc;
@@ -52,6 +52,21 @@ class LinuxDnsFileTest {
             assertThat(runner.stdinOf("nft -f -")).contains("oifname \"braid0\" accept").contains("th dport { 53, 853 } drop");
         }
         assertThat(runner.commands()).contains("nft delete table inet braid_dns");
+    }
+
+    @Test
+    void withSystemdResolvedTheSettingsGoOnTheTunnelLinkAndAreRevertedThere() throws IOException {
+        LinuxOptions resolved = new LinuxOptions(etc.resolve("untouched"), stateDir.resolve("b"), LinuxOptions.DnsBackend.SYSTEMD_RESOLVED, 52000, 5200);
+        try (JournaledConfigurator config = new JournaledConfigurator(ChangeJournal.open(stateDir), new LinuxPlanner(runner, resolved), runner)) {
+            config.applyDns(new DnsSettings("braid0", List.of(IpPrefix.literal("100.96.0.53")), List.of("corp.example"), true));
+            assertThat(runner.commands()).startsWith(
+                    "resolvectl dns braid0 100.96.0.53",
+                    "resolvectl domain braid0 corp.example ~.",
+                    "resolvectl default-route braid0 yes");
+            runner.clear();
+        }
+        assertThat(runner.commands()).containsExactly("nft delete table inet braid_dns", "resolvectl revert braid0");
+        assertThat(etc.resolve("untouched")).doesNotExist();
     }
 
     private JournaledConfigurator open(Path resolvConf) throws IOException {
