@@ -3,7 +3,6 @@ package io.braid.core.crypto;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -68,9 +67,7 @@ public final class PacketCipher {
      */
     public int seal(int pathId, long counter, byte[] aad, int aadLength, ByteBuffer plaintext, ByteBuffer out) {
         try {
-            init(pathId, counter);
-            cipher.updateAAD(aad, 0, aadLength);
-            return cipher.doFinal(plaintext, out);
+            return run(pathId, counter, aad, aadLength, plaintext, out);
         } catch (GeneralSecurityException e) {
             // Only a bug can get here (a reused nonce, a too-small buffer checked by the caller):
             // failing loudly beats sending a packet sealed wrongly.
@@ -85,14 +82,17 @@ public final class PacketCipher {
      */
     public int open(int pathId, long counter, byte[] aad, int aadLength, ByteBuffer ciphertext, ByteBuffer out) {
         try {
-            init(pathId, counter);
-            cipher.updateAAD(aad, 0, aadLength);
-            return cipher.doFinal(ciphertext, out);
-        } catch (AEADBadTagException e) {
-            return -1;
+            return run(pathId, counter, aad, aadLength, ciphertext, out);
         } catch (GeneralSecurityException e) {
-            return -1; // short buffers are checked by the caller; anything else counts as unauthenticated
+            return -1; // AEADBadTagException; short buffers are checked by the caller
         }
+    }
+
+    private int run(int pathId, long counter, byte[] aad, int aadLength, ByteBuffer in, ByteBuffer out)
+            throws GeneralSecurityException {
+        init(pathId, counter);
+        cipher.updateAAD(aad, 0, aadLength);
+        return cipher.doFinal(in, out);
     }
 
     private void init(int pathId, long counter) throws GeneralSecurityException {
