@@ -4,17 +4,19 @@ import java.nio.ByteBuffer;
 
 /**
  * Splits an inner packet that does not fit a path's MTU into FRAGMENT packets. Each fragment is
- * a packet of its own (own counter, own tag), sealed back to back so their counters are
- * consecutive: the packet is identified by the counter of fragment 0 (counter - index).
+ * a packet of its own (own counter, own tag). The packet is identified by the counter of its
+ * fragment 0, which every fragment names by distance, so other packets (FEC parity, probes) may
+ * be sealed between fragments.
  *
  * <pre>
- * FRAGMENT body:  index (u8) | count (u8) | offset (u16, big-endian) | chunk
+ * FRAGMENT body:  index (u8) | count (u8) | offset (u16) | distance (u16) | chunk
+ *                 distance = this fragment's counter - fragment 0's counter (0 for fragment 0, >= index)
  * </pre>
  * All chunks but the last have the same length ({@link #chunkLength}) and sit at
  * {@code offset = index x chunk}; the last is 1..chunk bytes. The receiver checks exactly that.
  */
 public final class Fragmenter {
-    public static final int HEADER_BYTES = 4;
+    public static final int HEADER_BYTES = 6;
     /** At most this many fragments per inner packet (the receiver tracks them in a 64-bit mask). */
     public static final int MAX_FRAGMENTS = 64;
 
@@ -48,14 +50,19 @@ public final class Fragmenter {
     /**
      * Writes fragment {@code index} of {@code inner} (position to limit, not moved), cut for
      * bodies of at most {@code maxBody} bytes, into {@code out} at its position, advancing it.
+     *
+     * @param distance the counter this fragment will be sealed with minus fragment 0's counter
      */
-    public static void writeFragment(ByteBuffer inner, int index, int maxBody, ByteBuffer out) {
+    public static void writeFragment(ByteBuffer inner, int index, int maxBody, int distance, ByteBuffer out) {
+        if (distance < index || distance > 0xFFFF || (index == 0) != (distance == 0)) {
+            throw new IllegalArgumentException("distance " + distance + " impossible for fragment " + index);
+        }
         int length = inner.remaining();
         int chunk = chunkLength(length, maxBody);
         int count = ceilDiv(length, chunk);
         int offset = index * chunk;
         int n = Math.min(chunk, length - offset);
-        out.put((byte) index).put((byte) count).putShort((short) offset);
+        out.put((byte) index).put((byte) count).putShort((short) offset).putShort((short) distance);
         out.put(out.position(), inner, inner.position() + offset, n);
         out.position(out.position() + n);
     }

@@ -66,9 +66,13 @@ public final class Reassembler {
         int index = body.get(p) & 0xFF;
         int cnt = body.get(p + 1) & 0xFF;
         int offset = body.getShort(p + 2) & 0xFFFF;
+        int distance = body.getShort(p + 4) & 0xFFFF;
         boolean last = index == cnt - 1;
-        if (cnt < 2 || cnt > Fragmenter.MAX_FRAGMENTS || index >= cnt || offset + n > maxPacketBytes) return reject(-1);
-        long packetBase = counter - index;
+        if (cnt < 2 || cnt > Fragmenter.MAX_FRAGMENTS || index >= cnt || offset + n > maxPacketBytes
+                || distance < index || (index == 0) != (distance == 0)) {
+            return reject(-1);
+        }
+        long packetBase = counter - distance;
         if (packetBase < 0) return reject(-1);
         int s = find(packetBase);
         if (s < 0) s = claim(packetBase, cnt, nowNanos);

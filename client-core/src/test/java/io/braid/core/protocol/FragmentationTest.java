@@ -24,7 +24,7 @@ class FragmentationTest {
         List<ByteBuffer> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ByteBuffer f = ByteBuffer.allocate(maxBody);
-            Fragmenter.writeFragment(inner, i, maxBody, f);
+            Fragmenter.writeFragment(inner, i, maxBody, i, f);
             assertThat(f.position()).isLessThanOrEqualTo(maxBody);
             out.add(f.flip());
         }
@@ -82,6 +82,22 @@ class FragmentationTest {
     }
 
     @Test
+    void fragmentsMayBeInterleavedWithOtherPackets() {
+        Reassembler re = new Reassembler(2, 9000, 50 * MS);
+        ByteBuffer in = inner(3000, 9);
+        int maxBody = 1200;
+        int count = Fragmenter.fragmentCount(3000, maxBody);
+        long[] counters = {40, 44, 47};
+        for (int i = 0; i < count; i++) {
+            ByteBuffer f = ByteBuffer.allocate(maxBody);
+            Fragmenter.writeFragment(in, i, maxBody, (int) (counters[i] - counters[0]), f);
+            assertThat(re.add(counters[i], f.flip(), 0)).isEqualTo(i == count - 1 ? Reassembler.COMPLETE : Reassembler.PENDING);
+        }
+        assertThat(re.completed()).isEqualTo(in);
+        assertThat(re.completedCounter()).isEqualTo(40);
+    }
+
+    @Test
     void incompletePacketsExpireAndSlotsAreBounded() {
         Reassembler re = new Reassembler(2, 3000, 50 * MS);
         List<ByteBuffer> a = fragments(inner(2000, 1), 1000);
@@ -104,12 +120,12 @@ class FragmentationTest {
         Reassembler re = new Reassembler(4, 3000, 50 * MS);
         List<ByteBuffer> f = fragments(inner(2500, 1), 1000);
         assertThat(f).hasSize(3);
-        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {0, 1, 0, 0, 9}), 0)).isEqualTo(Reassembler.REJECTED); // count 1
-        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {3, 3, 0, 0, 9}), 0)).isEqualTo(Reassembler.REJECTED); // index >= count
-        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {0, 2, 0, 0}), 0)).isEqualTo(Reassembler.REJECTED); // empty chunk
-        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {0, 2, (byte) 0x0b, (byte) 0xb8, 9}), 0))
+        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {0, 1, 0, 0, 0, 0, 9}), 0)).isEqualTo(Reassembler.REJECTED); // count 1
+        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {3, 3, 0, 0, 0, 3, 9}), 0)).isEqualTo(Reassembler.REJECTED); // index >= count
+        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {0, 2, 0, 0, 0, 0}), 0)).isEqualTo(Reassembler.REJECTED); // empty chunk
+        assertThat(re.add(0, ByteBuffer.wrap(new byte[] {0, 2, (byte) 0x0b, (byte) 0xb8, 0, 0, 9}), 0))
                 .isEqualTo(Reassembler.REJECTED); // past maxPacketBytes
-        assertThat(re.add(5, ByteBuffer.wrap(new byte[] {9, 10, 0, 0, 9}), 0)).isEqualTo(Reassembler.REJECTED); // base < 0
+        assertThat(re.add(5, ByteBuffer.wrap(new byte[] {9, 10, 0, 0, 0, 9, 9}), 0)).isEqualTo(Reassembler.REJECTED); // base < 0
 
         assertThat(re.add(100, f.get(0), 0)).isEqualTo(Reassembler.PENDING);
         ByteBuffer wrongCount = copy(f.get(1));
@@ -121,7 +137,9 @@ class FragmentationTest {
         ByteBuffer wrongOffset = copy(f.get(1));
         wrongOffset.putShort(2, (short) 5);
         assertThat(re.add(201, wrongOffset, 0)).isEqualTo(Reassembler.REJECTED);
-        assertThat(re.rejected()).isEqualTo(7);
+        assertThat(re.add(300, ByteBuffer.wrap(new byte[] {2, 3, 0, 0, 0, 1, 9}), 0))
+                .isEqualTo(Reassembler.REJECTED); // distance < index
+        assertThat(re.rejected()).isEqualTo(8);
     }
 
     private static ByteBuffer copy(ByteBuffer b) {
