@@ -226,14 +226,7 @@ public final class FecGroupDecoder {
     }
 
     private int claim(long first, int k, int m, int shardLength, long nowNanos) {
-        int victim = -1;
-        for (int g = 0; g < groupSlots; g++) {
-            if (groupFirst[g] < 0) {
-                victim = g;
-                break;
-            }
-            if (victim < 0 || groupStarted[g] < groupStarted[victim]) victim = g;
-        }
+        int victim = Slots.freeOrOldest(groupFirst, groupStarted);
         if (groupFirst[victim] >= 0) groupsLost++;
         groupFirst[victim] = first;
         groupK[victim] = k;

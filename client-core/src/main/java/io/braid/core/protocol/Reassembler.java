@@ -131,14 +131,7 @@ public final class Reassembler {
             slab = ByteBuffer.allocateDirect(slots * maxPacketBytes);
             view = slab.duplicate();
         }
-        int victim = -1;
-        for (int i = 0; i < slots; i++) {
-            if (base[i] < 0) {
-                victim = i;
-                break;
-            }
-            if (victim < 0 || startedAt[i] < startedAt[victim]) victim = i;
-        }
+        int victim = Slots.freeOrOldest(base, startedAt);
         if (base[victim] >= 0) evicted++;
         base[victim] = packetBase;
         count[victim] = cnt;
