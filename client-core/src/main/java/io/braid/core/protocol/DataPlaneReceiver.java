@@ -57,7 +57,10 @@ public final class DataPlaneReceiver {
     public boolean receive(ByteBuffer datagram, long nowNanos) {
         this.nowNanos = nowNanos;
         plain.clear();
-        if (!crypto.open(datagram, plain, nowNanos)) return false;
+        if (!crypto.open(datagram, plain, nowNanos)) {
+            if (crypto.lastDropReason() == DropReason.DUPLICATE) creditDuplicateToItsPath();
+            return false;
+        }
         plain.flip();
         PacketHeader h = crypto.received();
         long counter = h.counter();
@@ -98,6 +101,17 @@ public final class DataPlaneReceiver {
         for (int j = 0; j < m; j++) {
             if (first + j >= 0) reorder.skip(first + j, nowNanos, tun);
         }
+    }
+
+    /**
+     * A redundant copy still arrived over its path: without this, in redundant mode the slower
+     * path would look as lossy as the share of copies it loses the race with. Duplicates are
+     * recognised before decryption, so this is unauthenticated: an on-path replayer can make a
+     * path look less lossy than it is, never inject anything.
+     */
+    private void creditDuplicateToItsPath() {
+        PacketHeader h = crypto.received();
+        paths.record(h.pathId(), h.pathSequence(), h.counter(), h.length() + PacketHeader.BYTES);
     }
 
     private void fragment(long counter, ByteBuffer body) {

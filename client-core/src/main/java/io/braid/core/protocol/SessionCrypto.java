@@ -325,7 +325,11 @@ public final class SessionCrypto {
         return replay.mark(counter);
     }
 
-    /** The header of the last packet {@link #open} accepted (a reused view). */
+    /**
+     * The header of the last packet {@link #open} accepted (a reused view). After a drop it holds
+     * whatever of the dropped packet's header was parsed: trust it only as far as the drop reason
+     * allows (for {@link DropReason#DUPLICATE} the whole header parsed, unauthenticated).
+     */
     public PacketHeader received() {
         return received;
     }

@@ -159,6 +159,10 @@ class DataPlanePropertyTest {
         assertThat(run.delivered).doesNotHaveDuplicates();
         assertThat(lossRate).isBetween(0.005, 0.016);
         assertThat(run.receiver.crypto().duplicates()).isBetween((long) (n * 0.78), (long) (n * 0.84));
+        for (int path = 0; path < 2; path++) { // each path lost its own 10%, whether it won the race or not
+            assertThat(run.receiver.paths().pendingLosses(path)).as("path %d", path)
+                    .isBetween((long) (n * 0.08), (long) (n * 0.12));
+        }
     }
 
     /** FEC RS(10,3) on top of redundant sending: the 1% left becomes well under 0.1%. */

@@ -153,12 +153,7 @@ class ReorderBufferTest {
             int skipped = 0;
             int lateSkips = 0;
             while (!arrivals.isEmpty()) {
-                long[] a = arrivals.poll();
-                while (b.nextDeadlineNanos() <= a[0]) {
-                    now = b.nextDeadlineNanos();
-                    b.poll(now, sink);
-                }
-                now = a[0];
+                long[] a = nextArrival(arrivals, b);
                 arrivedAt.put(a[1], now);
                 if (a[2] == 1) {
                     if (a[1] < b.nextCounter()) lateSkips++;
@@ -207,12 +202,7 @@ class ReorderBufferTest {
         }
         long lateInSecondHalf = 0;
         while (!arrivals.isEmpty()) {
-            long[] a = arrivals.poll();
-            while (b.nextDeadlineNanos() <= a[0]) {
-                now = b.nextDeadlineNanos();
-                b.poll(now, sink);
-            }
-            now = a[0];
+            long[] a = nextArrival(arrivals, b);
             long lateBefore = b.lateReleases();
             offer(b, a[1]);
             if (a[1] > 10_000) lateInSecondHalf += b.lateReleases() - lateBefore;
@@ -220,5 +210,16 @@ class ReorderBufferTest {
         assertThat(b.holdNanos()).isBetween(30 * MS, 120 * MS);
         assertThat(lateInSecondHalf).isZero();
         assertThat(b.lateReleases()).as("the initial 2 ms hold was too short at first").isPositive();
+    }
+
+    /** Takes the next arrival {at, counter, ...}, first running the buffer's timer for every deadline before it. */
+    private long[] nextArrival(PriorityQueue<long[]> arrivals, ReorderBuffer b) {
+        long[] a = arrivals.poll();
+        while (b.nextDeadlineNanos() <= a[0]) {
+            now = b.nextDeadlineNanos();
+            b.poll(now, sink);
+        }
+        now = a[0];
+        return a;
     }
 }
