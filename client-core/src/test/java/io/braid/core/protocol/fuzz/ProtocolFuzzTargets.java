@@ -34,9 +34,10 @@ public final class ProtocolFuzzTargets {
 
     private ProtocolFuzzTargets() {}
 
-    static DataPlaneReceiver receiver(SessionCrypto crypto) {
+    /** A fresh receive pipeline around {@code crypto}, expecting {@code firstCounter} next. */
+    static DataPlaneReceiver receiver(SessionCrypto crypto, long firstCounter) {
         return new DataPlaneReceiver(crypto,
-                new ReorderBuffer(64, MAX_PAYLOAD, new HoldTimeEstimator(MS, 5 * MS, 50 * MS), 0),
+                new ReorderBuffer(64, MAX_PAYLOAD, new HoldTimeEstimator(MS, 5 * MS, 50 * MS), firstCounter),
                 new Reassembler(4, MAX_PAYLOAD, 100 * MS),
                 new FecGroupDecoder(64, 4, MAX_PAYLOAD, 100 * MS),
                 new PathReceiveStats(8),
@@ -55,7 +56,7 @@ public final class ProtocolFuzzTargets {
      * of it is flipped, which reaches past the header checks to the AEAD.
      */
     public static void unauthenticatedDatagram(SessionPair pair, byte[] data, boolean mutateValid) {
-        DataPlaneReceiver rx = receiver(pair.headend);
+        DataPlaneReceiver rx = receiver(pair.headend, pair.client.nextCounter());
         ByteBuffer buf;
         if (mutateValid && data.length > 0) {
             // Start from a real packet and flip the fuzzer's bytes into it: reaches past the header checks.
@@ -83,10 +84,11 @@ public final class ProtocolFuzzTargets {
 
     /**
      * An authenticated but hostile peer: any type, flags and body it likes, sealed with the real
-     * keys. The receiver must take each packet in (authenticated) and survive its body.
+     * keys. The receiver must take each packet in (authenticated) and survive its body. The pair
+     * may be shared between inputs (its counter just runs on); the pipeline behind it is fresh.
      */
     public static void authenticatedHostileBodies(SessionPair pair, FuzzInput in) {
-        DataPlaneReceiver rx = receiver(pair.headend);
+        DataPlaneReceiver rx = receiver(pair.headend, pair.client.nextCounter());
         ByteBuffer wire = ByteBuffer.allocate(MAX_PAYLOAD + PacketHeader.OVERHEAD);
         int packets = in.consumeInt(1, 24);
         long now = 0;

@@ -22,7 +22,7 @@ class ProtocolFuzzTest {
 
     @FuzzTest(maxDuration = "5s")
     void authenticatedHostileBodies(FuzzedDataProvider data) {
-        ProtocolFuzzTargets.authenticatedHostileBodies(ProtocolFuzzTargets.pair(), new FuzzInput() {
+        ProtocolFuzzTargets.authenticatedHostileBodies(PAIR, new FuzzInput() {
             @Override
             public int consumeInt(int min, int max) {
                 return data.consumeInt(min, max);

@@ -22,8 +22,9 @@ class ProtocolRandomInputTest {
 
     @Test
     void authenticatedHostileBodies() {
+        SessionPair pair = ProtocolFuzzTargets.pair();
         SplittableRandom r = new SplittableRandom(5);
-        forBudget(i -> ProtocolFuzzTargets.authenticatedHostileBodies(ProtocolFuzzTargets.pair(), new RandomInput(r, 4096)));
+        forBudget(i -> ProtocolFuzzTargets.authenticatedHostileBodies(pair, new RandomInput(r, 4096)));
     }
 
     @Test
