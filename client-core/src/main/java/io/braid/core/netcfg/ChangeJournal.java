@@ -1,5 +1,7 @@
 package io.braid.core.netcfg;
 
+import io.braid.core.store.AtomicFiles;
+import io.braid.core.store.OwnerOnly;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
@@ -56,7 +58,7 @@ public final class ChangeJournal implements Closeable {
             }
         }
         FileChannel channel = FileChannel.open(stateDir.resolve(LOCK_NAME),
-                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), AtomicFiles.ownerOnly());
+                EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), OwnerOnly.fileAttributes());
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -98,7 +100,7 @@ public final class ChangeJournal implements Closeable {
         byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         boolean created = !Files.exists(file);
         try (FileChannel ch = FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                AtomicFiles.ownerOnly())) {
+                OwnerOnly.fileAttributes())) {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) ch.write(buffer);
             ch.force(true);
@@ -111,7 +113,7 @@ public final class ChangeJournal implements Closeable {
     public synchronized void rewrite(List<JournalEntry> keep) throws IOException {
         StringBuilder text = new StringBuilder();
         for (JournalEntry e : keep) text.append(json.writeValueAsString(e)).append('\n');
-        AtomicFiles.write(file, text.toString(), true);
+        AtomicFiles.write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     public Path file() {

@@ -1,5 +1,6 @@
 package io.braid.core.netcfg;
 
+import io.braid.core.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,7 +26,7 @@ final class StepExecutor {
         switch (step) {
             case Step.Run run -> runner.run(run.command(), run.stdin());
             case Step.TryRun run -> runner.execute(run.command(), null);
-            case Step.WriteFile write -> AtomicFiles.write(Path.of(write.path()), write.content(), false);
+            case Step.WriteFile write -> AtomicFiles.write(Path.of(write.path()), write.content().getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
             case Step.BackupFile backup -> backup(Path.of(backup.path()), Path.of(backup.backup()));
             case Step.RestoreFile restore -> restore(restore);
         }

@@ -1,5 +1,6 @@
 package io.braid.core.platform;
 
+import io.braid.core.os.OperatingSystem;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,12 +10,12 @@ import java.util.Map;
  * an unprivileged user running the CLI on its own gets per-user locations.
  */
 public final class DefaultPaths {
-    private final Os os;
+    private final OperatingSystem os;
     private final Map<String, String> env;
     private final String userHome;
     private final boolean privileged;
 
-    public DefaultPaths(Os os, Map<String, String> env, String userHome, boolean privileged) {
+    public DefaultPaths(OperatingSystem os, Map<String, String> env, String userHome, boolean privileged) {
         this.os = os;
         this.env = env;
         this.userHome = userHome;
@@ -22,7 +23,7 @@ public final class DefaultPaths {
     }
 
     public static DefaultPaths current() {
-        return new DefaultPaths(Os.current(), System.getenv(), System.getProperty("user.home"), Privileges.isPrivileged());
+        return new DefaultPaths(OperatingSystem.current(), System.getenv(), System.getProperty("user.home"), Privileges.isPrivileged());
     }
 
     public Path stateDir() {

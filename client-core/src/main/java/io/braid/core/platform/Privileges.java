@@ -1,5 +1,6 @@
 package io.braid.core.platform;
 
+import io.braid.core.os.OperatingSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ public final class Privileges {
     private Privileges() {}
 
     public static boolean isPrivileged() {
-        if (Os.current() == Os.WINDOWS) {
+        if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
             // Only an elevated process may write into the system32 config directory; cheap and JNA-free.
             return Files.isWritable(Path.of(System.getenv().getOrDefault("SystemRoot", "C:\\Windows"), "System32", "config", "systemprofile"));
         }

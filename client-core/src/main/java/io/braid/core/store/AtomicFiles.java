@@ -16,11 +16,23 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Writes an owner-only file (secrets, credentials, journals). */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * @param ownerOnly false for files others must read (a resolv.conf): they get the usual
+     *     permissions of a new file (umask), still never half-written
+     */
+    public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", OwnerOnly.fileAttributes());
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
+                ownerOnly ? OwnerOnly.fileAttributes() : OwnerOnly.publicFileAttributes());
         try {
-            OwnerOnly.restrict(tmp, false);
+            if (ownerOnly) {
+                OwnerOnly.restrict(tmp, false);
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
@@ -35,7 +47,8 @@ public final class AtomicFiles {
         syncDirectory(dir);
     }
 
-    private static void syncDirectory(Path dir) {
+    /** Makes a rename in {@code dir} durable (fsync of the directory; Windows journals renames itself). */
+    public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {

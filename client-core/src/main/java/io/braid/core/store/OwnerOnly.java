@@ -32,6 +32,12 @@ public final class OwnerOnly {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     }
 
+    /** Attributes for a file everyone may read (rw-r--r--), such as a resolv.conf. */
+    public static FileAttribute<?>[] publicFileAttributes() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))}
+                : new FileAttribute<?>[0];
+    }
+
     /** Creates the directory (and parents) if needed and makes it owner-only. */
     public static Path directory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
