@@ -29,7 +29,7 @@ braid() { java -jar client-cli/target/braid.jar "$@"; }
 
 say "Starting braid-server (manager on https://127.0.0.1:$port, data in $lab/server)"
 server serve --data-dir "$lab/server" --public-host 127.0.0.1 --bind 127.0.0.1 --port "$port" \
-  --route 198.18.10.0/24 >"$lab/server.log" 2>&1 &
+  --route 198.18.10.0/24 --role manager >"$lab/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 300); do
   [ -f "$lab/server/server.json" ] && break

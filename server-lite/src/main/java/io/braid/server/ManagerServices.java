@@ -44,7 +44,8 @@ public record ManagerServices(
         CrlService crl,
         EnrollmentKeyService keys,
         EnrollmentService enrollment,
-        DeviceService devices) implements AutoCloseable {
+        DeviceService devices,
+        OverlayAddresses overlay) implements AutoCloseable {
 
     /** Failed enrollments allowed per source address before it must wait, and how fast it earns another. */
     static final int FAILURE_BURST = 10;
@@ -76,7 +77,7 @@ public record ManagerServices(
             var enrollment = new EnrollmentService(db, keyRepo, deviceRepo, certRepo, counters, overlay, pki.ca(), tokens, settings,
                     limiter, audit, metrics, clock);
             var devices = new DeviceService(db, deviceRepo, certRepo, pki.ca(), tokens, settings, crl, audit, metrics, clock);
-            return new ManagerServices(config, pki, adminToken, db, auditRepo, tokenKeys, issuer, metrics, crl, keys, enrollment, devices);
+            return new ManagerServices(config, pki, adminToken, db, auditRepo, tokenKeys, issuer, metrics, crl, keys, enrollment, devices, overlay);
         } catch (RuntimeException e) {
             db.close();
             throw e;

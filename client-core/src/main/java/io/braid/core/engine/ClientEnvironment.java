@@ -21,6 +21,6 @@ public interface ClientEnvironment {
     /** The machine's WANs (for full-tunnel exception routes). */
     List<WanLink> wans() throws IOException;
 
-    /** A UDP socket for a path towards the headend (unpinned: one path until bonding). */
+    /** A UDP socket for a path towards the headend's data port connected to it (unpinned: one path until bonding). */
     DatagramChannel openPath(InetSocketAddress headend) throws IOException;
 }

@@ -60,8 +60,8 @@ final class ClientSession implements AutoCloseable {
     private Thread udpReader;
     private Thread timer;
 
-    ClientSession(HeadendHandshake.Established established, TunDevice tun, Integer mtuOverride, SecureRandom random,
-            Runnable everyTick) throws IOException {
+    ClientSession(HeadendHandshake.Established established, TunDevice tun, DatagramChannel channel, Integer mtuOverride,
+            SecureRandom random, Runnable everyTick) throws IOException {
         this.established = established;
         this.random = random;
         this.everyTick = everyTick;
@@ -70,13 +70,11 @@ final class ClientSession implements AutoCloseable {
         this.fallback = new TransportFallback(2_000_000_000L, 5_000_000_000L, now);
         ByteBuffer tunOut = ByteBuffer.allocateDirect(DataSession.MAX_DATAGRAM);
         this.data = new DataSession(established.crypto(), packet -> writeTun(tun, packet, tunOut), new Listener(), mtu.mtu(), now);
-        DatagramChannel channel = DatagramChannel.open();
         try {
             channel.setOption(jdk.net.ExtendedSocketOptions.IP_DONTFRAGMENT, true);
         } catch (UnsupportedOperationException | IOException e) {
             log.debug("no don't-fragment option on this OS: MTU probes may be fragmented");
         }
-        channel.connect(new InetSocketAddress(established.headend().getAddress(), established.welcome().udpPort()));
         this.udp = new UdpPath(channel, (InetSocketAddress) channel.getRemoteAddress());
         this.tcp = new ControlPath(established.control());
         data.setPath(ControlPath.PATH_ID, tcp);

@@ -239,8 +239,8 @@ public final class DataSession {
             return;
         }
         int pathId = header.pathId();
-        if (paths[pathId] == null && origin != null) {
-            paths[pathId] = origin;
+        if (paths[pathId] == null) {
+            return; // a path is registered by its hello first
         }
         controlBody.clear();
         ProbeAckBody.write(controlBody, probe.probeId(), probe.sentNanos(), 0, probe.size());

@@ -17,6 +17,7 @@ import io.braid.core.store.DeviceCredentials;
 import io.braid.core.tun.TunDevice;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.security.SecureRandom;
@@ -131,7 +132,14 @@ public final class TunnelClient implements AutoCloseable {
             established.control().close();
             throw e;
         }
-        ClientSession s = new ClientSession(established, tun, options.pathMtuOverride(), random, this::maintain);
+        InetSocketAddress udpTarget = new InetSocketAddress(established.headend().getAddress(), established.welcome().udpPort());
+        ClientSession s;
+        try {
+            s = new ClientSession(established, tun, env.openPath(udpTarget), options.pathMtuOverride(), random, this::maintain);
+        } catch (IOException | RuntimeException e) {
+            established.control().close();
+            throw e;
+        }
         session = s;
         backoff.reset();
         lastError = null;
@@ -170,14 +178,15 @@ public final class TunnelClient implements AutoCloseable {
         }
         List<IpPrefix> addresses = new ArrayList<>();
         addresses.add(new IpPrefix(IpPrefix.literal(w.overlayIpv4()), w.ipv4PrefixLength()));
-        if (w.overlayIpv6() != null) {
+        boolean ipv6 = w.overlayIpv6() != null && io.braid.core.netcfg.Ipv6Availability.enabled();
+        if (ipv6) {
             addresses.add(new IpPrefix(IpPrefix.literal(w.overlayIpv6()), w.ipv6PrefixLength()));
         }
         env.network().configureInterface(new InterfaceSettings(tun.name(), addresses, w.mtu()));
         List<InetAddress> headends = List.of(e.headend().getAddress());
         List<WanLink> wans = options.fullTunnel() ? env.wans() : List.of();
         env.network().applyRoutes(new TunnelRoutes(tun.name(), options.fullTunnel() ? RouteMode.FULL : RouteMode.SPLIT,
-                w.routes().stream().map(IpPrefix::parse).toList(), headends, wans, w.overlayIpv6() != null));
+                w.routes().stream().map(IpPrefix::parse).filter(r -> ipv6 || !r.isIpv6()).toList(), headends, wans, ipv6));
         if (!w.dns().isEmpty()) {
             env.network().applyDns(new DnsSettings(tun.name(), w.dns().stream().map(IpPrefix::literal).toList(), w.searchDomains(),
                     options.fullTunnel()));

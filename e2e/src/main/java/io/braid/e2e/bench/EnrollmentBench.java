@@ -53,7 +53,7 @@ public final class EnrollmentBench {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString(), "serve", "--data-dir", work.resolve("server").toString(),
-                "--public-host", "127.0.0.1", "--bind", "127.0.0.1", "--port", Integer.toString(port)));
+                "--public-host", "127.0.0.1", "--bind", "127.0.0.1", "--port", Integer.toString(port), "--role", "manager"));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
         try {
             Path dataDir = work.resolve("server");

@@ -1,6 +1,11 @@
 package io.braid.server.cli;
 
+import io.braid.core.BraidException;
+import io.braid.core.ErrorCode;
+import io.braid.core.cli.Durations;
+import io.braid.core.platform.Privileges;
 import io.braid.server.ManagerServer;
+import io.braid.server.headend.HeadendRuntime;
 import io.braid.server.config.NetworkValues;
 import io.braid.server.config.ServerConfig;
 import java.io.PrintWriter;
@@ -16,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "Run the server (manager) on its embedded store until stopped.")
+@Command(name = "serve", description = "Run the server (manager and headend) on its embedded store until stopped.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -57,18 +62,60 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mtu", paramLabel = "BYTES", defaultValue = "1380", description = "Tunnel MTU given to devices (default: ${DEFAULT-VALUE}).")
     int mtu;
 
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all",
+            description = "What this process runs: all (manager and headend), manager, or headend (default: ${DEFAULT-VALUE}).")
+    String role;
+
+    @Option(names = "--tun", paramLabel = "NAME", defaultValue = "braid0", description = "The headend's TUN device (default: ${DEFAULT-VALUE}).")
+    String tunName;
+
+    @Option(names = "--masquerade", description = "NAT device traffic to the protected networks behind the headend's address (nftables).")
+    boolean masquerade;
+
+    @Option(names = "--crl-refresh", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How often the headend fetches the CRL: the longest a revocation waits (default: ${DEFAULT-VALUE}).")
+    String crlRefresh;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig config = config();
+        boolean headend = switch (role) {
+            case "all" -> true;
+            case "manager" -> false;
+            case "headend" -> throw new BraidException(ErrorCode.BAD_INPUT,
+                    "a headend on its own needs a remote manager (--manager URL --join-token), which this build does not have yet; use --role all");
+            default -> throw new BraidException(ErrorCode.BAD_INPUT, "--role must be all, manager or headend, not " + role);
+        };
+        java.time.Duration crlInterval = Durations.parse(crlRefresh);
+        if (headend && !Privileges.isPrivileged()) {
+            throw new BraidException(ErrorCode.FORBIDDEN,
+                    "the headend needs root (CAP_NET_ADMIN) for its TUN device and forwarding; run as root, or use --role manager");
+        }
         PrintWriter out = spec.commandLine().getOut();
-        log.info("starting: {}", config);
+        log.info("starting: {} role={}", config, role);
         ManagerServer server = ManagerServer.start(config, Clock.systemUTC());
+        HeadendRuntime headendRuntime = null;
+        if (headend) {
+            try {
+                headendRuntime = HeadendRuntime.start(server.services(), new HeadendRuntime.Options(tunName, masquerade, crlInterval),
+                        Clock.systemUTC());
+            } catch (java.io.IOException | RuntimeException e) {
+                server.close();
+                throw new BraidException(ErrorCode.INTERNAL, "the headend could not start: " + e.getMessage(), e);
+            }
+        }
+        HeadendRuntime runningHeadend = headendRuntime;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (runningHeadend != null) {
+                runningHeadend.close();
+            }
             server.close();
             stopped.countDown();
         }, "braid-server-shutdown"));
-        out.println("braid-server: manager on https://" + config.primaryHost() + ":" + server.port() + " (data " + config.dataDir() + ")");
+        out.println("braid-server: manager on https://" + config.primaryHost() + ":" + server.port()
+                + (headend ? ", headend on " + config.primaryHost() + ":" + config.headendPort() + " (tcp+udp)" : "")
+                + " (data " + config.dataDir() + ")");
         out.flush();
         stopped.await();
         return 0;

@@ -51,6 +51,10 @@ public final class OverlayAddresses {
         return ipv6For(headendIpv4());
     }
 
+    public String ulaPrefix() {
+        return ulaPrefix;
+    }
+
     public int prefixLength() {
         return prefixLength;
     }

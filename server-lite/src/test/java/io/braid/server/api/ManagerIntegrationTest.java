@@ -97,7 +97,7 @@ class ManagerIntegrationTest {
 
         assertThat(device.settings().overlayIpv4()).isEqualTo("100.96.0.2");
         assertThat(device.settings().routes()).containsExactly("198.18.10.0/24");
-        assertThat(device.settings().headends()).extracting(Object::toString).containsExactly("127.0.0.1:8444");
+        assertThat(device.settings().headends()).extracting(Object::toString).containsExactly("127.0.0.1:" + manager.headendPort);
 
         var verifier = new TokenVerifier(manager.server().services().tokenKeys().publicJwks(), manager.server().services().tokenIssuer(),
                 Clock.systemUTC());

@@ -27,6 +27,8 @@ import java.util.Map;
 public final class RunningManager implements AutoCloseable {
     public final Path dataDir;
     public final MutableClock clock;
+    /** A free port number for a headend tests may start next to this manager (devices are told this one). */
+    public final int headendPort = freePort();
     private ManagerServer server;
 
     public RunningManager() {
@@ -39,15 +41,15 @@ public final class RunningManager implements AutoCloseable {
         start();
     }
 
-    public static ServerConfig config(Path dataDir, int port) {
-        return new ServerConfig(dataDir, List.of("127.0.0.1"), "127.0.0.1", port, ServerConfig.DEFAULT_HEADEND_PORT,
+    public static ServerConfig config(Path dataDir, int port, int headendPort) {
+        return new ServerConfig(dataDir, List.of("127.0.0.1"), "127.0.0.1", port, headendPort,
                 List.of("198.18.10.0/24"), List.of(), List.of(), ServerConfig.DEFAULT_OVERLAY_POOL, ServerConfig.DEFAULT_TUNNEL_MTU);
     }
 
     /** (Re)starts the server on the same data directory. */
     public void start() {
         try {
-            server = ManagerServer.start(config(dataDir, 0), clock);
+            server = ManagerServer.start(config(dataDir, 0, headendPort), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,6 +98,14 @@ public final class RunningManager implements AutoCloseable {
     public void close() {
         stop();
         deleteTree(dataDir);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path tempDir() {
