@@ -19,6 +19,9 @@ public record PolicyRule(String group, String destination, String protocol, int 
             throw bad("group must be * or a group name, not " + group);
         }
         try {
+            if (!destination.contains("/")) {
+                throw new IllegalArgumentException("no prefix length");
+            }
             IpPrefix.parse(destination);
         } catch (RuntimeException e) {
             throw bad("destination must be a CIDR such as 198.18.10.0/24, not " + destination);
