@@ -41,7 +41,7 @@ final class HeadendHandshake {
     record Established(ControlConnection control, ControlMessage.Welcome welcome, SessionCrypto crypto,
             InetSocketAddress headend, String headendName) {}
 
-    static Established connect(DeviceCredentials device, SecureRandom random, long nowNanos) throws IOException {
+    static Established connect(DeviceCredentials device, RekeyPolicy rekey, SecureRandom random, long nowNanos) throws IOException {
         List<TunnelSettings.Endpoint> headends = device.settings().headends();
         if (headends.isEmpty()) {
             throw new BraidException(ErrorCode.BAD_SERVER_RESPONSE, "the manager gave this device no headend to connect to");
@@ -79,7 +79,7 @@ final class HeadendHandshake {
                 throw new BraidException(ErrorCode.BAD_SERVER_RESPONSE, "the headend answered the hello with " + answer.getClass().getSimpleName());
             }
             AeadAlgorithm aead = AeadAlgorithm.fromWireCode(welcome.aead());
-            SessionCrypto crypto = new SessionCrypto(Role.INITIATOR, welcome.sessionId(), aead, RekeyPolicy.DEFAULT,
+            SessionCrypto crypto = new SessionCrypto(Role.INITIATOR, welcome.sessionId(), aead, rekey,
                     maxPayload(welcome.mtu()));
             EpochKeys keys = exchange.finish(control.exporter(welcome.sessionId()), welcome.sessionId(), aead, decode(welcome.epochPublicKey()));
             crypto.installKeys(keys, nowNanos);

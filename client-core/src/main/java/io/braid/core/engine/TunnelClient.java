@@ -12,6 +12,7 @@ import io.braid.core.netcfg.KillSwitchPolicy;
 import io.braid.core.netcfg.RouteMode;
 import io.braid.core.netcfg.TunnelRoutes;
 import io.braid.core.netcfg.WanLink;
+import io.braid.core.protocol.RekeyPolicy;
 import io.braid.core.store.CredentialStore;
 import io.braid.core.store.DeviceCredentials;
 import io.braid.core.tun.TunDevice;
@@ -45,9 +46,13 @@ public final class TunnelClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TunnelClient.class);
 
     /** How the user asked for the tunnel. */
-    public record Options(String tunName, boolean fullTunnel, KillSwitchLevel killSwitch, Integer pathMtuOverride) {
+    public record Options(String tunName, boolean fullTunnel, KillSwitchLevel killSwitch, Integer pathMtuOverride, RekeyPolicy rekey) {
         public static Options defaults() {
-            return new Options("braid0", false, KillSwitchLevel.OFF, null);
+            return new Options("braid0", false, KillSwitchLevel.OFF, null, RekeyPolicy.DEFAULT);
+        }
+
+        public Options withRekey(RekeyPolicy policy) {
+            return new Options(tunName, fullTunnel, killSwitch, pathMtuOverride, policy);
         }
     }
 
@@ -125,7 +130,7 @@ public final class TunnelClient implements AutoCloseable {
 
     private String connectAndRun() throws IOException {
         DeviceCredentials creds = freshCredentials();
-        HeadendHandshake.Established established = HeadendHandshake.connect(creds, random, System.nanoTime());
+        HeadendHandshake.Established established = HeadendHandshake.connect(creds, options.rekey(), random, System.nanoTime());
         try {
             configureOnce(established);
         } catch (IOException | RuntimeException e) {

@@ -74,7 +74,11 @@ public final class Headend implements AutoCloseable {
     private volatile boolean stopped;
     private final java.util.List<Thread> threads = new java.util.ArrayList<>();
 
-    public Headend(HeadendConfig config, SSLContext tls, Admission admission, CrlCache crl, PolicyEnforcer policy, TunDevice tun) {
+    private final java.time.Clock clock;
+
+    public Headend(HeadendConfig config, SSLContext tls, Admission admission, CrlCache crl, PolicyEnforcer policy, TunDevice tun,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.tls = tls;
         this.admission = admission;
@@ -339,7 +343,7 @@ public final class Headend implements AutoCloseable {
             if (recheckDevices) {
                 lastDeviceCheck = now;
             }
-            Instant wall = Instant.now();
+            Instant wall = clock.instant();
             for (HeadendSession s : bySessionId.values()) {
                 verify(s, wall, now, recheckDevices);
             }

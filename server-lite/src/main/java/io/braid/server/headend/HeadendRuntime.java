@@ -62,7 +62,7 @@ public final class HeadendRuntime implements AutoCloseable {
         PolicyEnforcer policy = new PolicyEnforcer(new CompiledPolicy(defaultRules(config.routes())),
                 new FlowTable(1 << 16, Duration.ofMinutes(5).toNanos()));
         return new Headend(config, TlsContexts.withIdentity(s.pki().managerKey(), s.pki().managerChain(),
-                PinnedCaTrust.forRoot(s.pki().ca().root())), admission, crl, policy, tun);
+                PinnedCaTrust.forRoot(s.pki().ca().root())), admission, crl, policy, tun, clock);
     }
 
     /** A fresh server's policy: every device may reach every declared route, so it works out of the box. */

@@ -66,7 +66,7 @@ class TunnelLoopbackTest {
 
     private void startHeadend() throws Exception {
         headendTun = new InMemoryTun("test0", 1380);
-        headend = HeadendRuntime.create(manager.server().services(), headendConfig, Clock.systemUTC(), headendTun);
+        headend = HeadendRuntime.create(manager.server().services(), headendConfig, manager.clock, headendTun);
         headend.start();
     }
 
@@ -78,6 +78,8 @@ class TunnelLoopbackTest {
         headend.close();
         manager.close();
     }
+
+    private TunnelClient.Options options = TunnelClient.Options.defaults();
 
     private TunnelClient connect() throws Exception {
         CredentialStore store = new CredentialStore(tmp.resolve("client"));
@@ -107,7 +109,7 @@ class TunnelLoopbackTest {
                 c.connect(blockUdp ? new InetSocketAddress(target.getAddress(), 9) : target);
                 return c;
             }
-        }, TunnelClient.Options.defaults());
+        }, options);
         client.start();
         awaitState(TunnelStatus.CONNECTED, 10_000);
         return client;
@@ -206,6 +208,46 @@ class TunnelLoopbackTest {
         byte[] answer = udp(LAN_HOST, 53, overlay(), 40000, "back over tcp");
         headendTun.inject(answer);
         assertThat(clientTun.takeWritten(1500)).isEqualTo(answer);
+    }
+
+    @Test
+    void keysRotateWhileTrafficFlows() throws Exception {
+        // Rekey every 300 ms; the old epoch stays accepted for a second after each switch.
+        options = options.withRekey(new io.braid.core.protocol.RekeyPolicy(1L << 28, 1L << 30, 300_000_000L, 60_000_000_000L, 1_000_000_000L));
+        connect();
+        int[] epoch = new int[1];
+        for (int i = 0; i < 15; i++) {
+            byte[] q = udp(overlay(), 40000 + i, LAN_HOST, 53, "epoch test " + i);
+            assertThat(clientToLan(q)).as("packet %d", i).isEqualTo(q);
+            Thread.sleep(100);
+        }
+        headend.sessions(); // still one session: rekeying never reconnected
+        assertThat(headend.sessions()).hasSize(1);
+        assertThat(headend.counters()[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionWhoseTokenIsNotRenewedIsClosedAndTheClientRecovers() throws Exception {
+        connect();
+        int first = headend.sessions().getFirst().sessionId();
+        // The manager's (and headend's) time moves past the token's expiry; the client's refresh timer has not fired.
+        manager.clock.advance(Duration.ofMinutes(20));
+        await(() -> headend.sessions().stream().noneMatch(s -> s.sessionId() == first), 5_000, "the expired session to be closed");
+        await(() -> headend.sessions().stream().anyMatch(s -> s.sessionId() != first), 15_000, "a new session with a fresh token");
+        awaitState(TunnelStatus.CONNECTED, 5_000);
+        byte[] query = udp(overlay(), 40000, LAN_HOST, 53, "with a fresh token");
+        assertThat(clientToLan(query)).isEqualTo(query);
+    }
+
+    @Test
+    void sessionsAndPolicyDecisionsAreOnMetrics() throws Exception {
+        HeadendMetrics.register(manager.server().services().metrics().registry(), headend);
+        connect();
+        clientToLan(udp(overlay(), 40000, OUTSIDE, 53, "denied"));
+        String metrics = new String(manager.server().services().metrics().scrape());
+        assertThat(metrics).contains("braid_headend_sessions 1.0")
+                .contains("braid_policy_decisions_total{decision=\"deny\",direction=\"from_device\"} 1.0")
+                .contains("braid_session_bytes_total{device=\"" + client.device().deviceId() + "\"");
     }
 
     @Test
