@@ -95,7 +95,7 @@ public final class LocalApiClient {
                 return decode(result, type);
             } catch (IOException e) {
                 throw deadline.expired()
-                        ? AgentUnavailable.wentAway(socket, "did not answer '" + method.wire() + "' within " + timeout.toSeconds() + " s")
+                        ? AgentUnavailable.wentAway(socket, "did not answer '" + method.wire() + "' within " + seconds(timeout))
                         : AgentUnavailable.wentAway(socket, "closed the connection during '" + method.wire() + "'");
             }
         } catch (IOException e) {
@@ -147,6 +147,10 @@ public final class LocalApiClient {
                 return node.get("result");
             }
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     static <T> T decode(JsonNode node, Class<T> type) {
