@@ -2,6 +2,7 @@ package io.braid.core.agent;
 
 import io.braid.core.api.messages.AgentStatus;
 import io.braid.core.api.messages.ConnectionState;
+import io.braid.core.api.messages.TunnelStatus;
 import io.braid.core.store.CredentialStore;
 import io.braid.core.store.DeviceCredentials;
 import java.time.Duration;
@@ -20,6 +21,12 @@ public final class DeviceStatus {
     public static AgentStatus read(CredentialStore store, Instant now) {
         String dir = store.directory().toString();
         return store.load().map(c -> of(c, dir, now)).orElseGet(() -> AgentStatus.notEnrolled(dir));
+    }
+
+    /** What {@code braid status} shows when no agent answers: the enrollment, in state {@code not_running}. */
+    public static AgentStatus withoutAgent(CredentialStore store, Instant now) {
+        AgentStatus device = read(store, now);
+        return device.state() == ConnectionState.NOT_ENROLLED ? device : device.withTunnel(TunnelStatus.only(ConnectionState.NOT_RUNNING, null), now);
     }
 
     public static AgentStatus of(DeviceCredentials c, String stateDir, Instant now) {
