@@ -17,7 +17,9 @@ fi
 
 lab=$(mktemp -d /tmp/braid-lab.XXXXXX)
 server_pid=
+agent_pid=
 cleanup() {
+  [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null || true
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   if [ -z "${BRAID_LAB_KEEP:-}" ]; then rm -rf "$lab"; else echo "kept $lab"; fi
 }
@@ -45,10 +47,21 @@ link=$(awk '/^link: / {print $2}' "$lab/key.txt")
 say "braid enroll <link>"
 braid enroll "$link" --state-dir "$lab/client" --name lab-client
 
-say "braid status"
-braid status --state-dir "$lab/client"
+say "braid status (no agent running: read from the state directory)"
+braid status --state-dir "$lab/client" --socket "$lab/agent.sock"
+
+say "braid agent (the daemon that owns the tunnel; local API on $lab/agent.sock)"
+braid agent --state-dir "$lab/client" --socket "$lab/agent.sock" >"$lab/agent.log" 2>&1 &
+agent_pid=$!
+for _ in $(seq 1 100); do
+  [ -S "$lab/agent.sock" ] && break
+  kill -0 "$agent_pid" 2>/dev/null || { cat "$lab/agent.log"; echo "error: braid agent exited" >&2; exit 1; }
+  sleep 0.1
+done
+say "braid status --json (answered by the agent)"
+braid status --json --socket "$lab/agent.sock"
 
 say "braid-server devices list"
 server devices list --data-dir "$lab/server"
 
-say "Done: the device enrolled and holds its own certificate, token and tunnel settings."
+say "Done: the device enrolled and holds its own certificate, token and tunnel settings; its agent answers the local API."

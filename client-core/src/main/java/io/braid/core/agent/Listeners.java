@@ -23,7 +23,7 @@ final class Listeners<T> {
             try {
                 l.accept(event);
             } catch (RuntimeException e) {
-                log.warn("a status listener failed: {}", e.toString());
+                log.warn("a subscriber of agent events failed: {}", e.toString());
             }
         }
     }
