@@ -19,6 +19,8 @@ import io.braid.core.json.Json;
 import io.braid.core.testing.CliRun;
 import io.braid.core.testing.FakeAgentService;
 import io.braid.core.testing.RunningLocalApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code braid up/down/status/enroll/logs} against a real local API server backed by a scripted agent. */
 class AgentCliTest {
@@ -67,6 +70,27 @@ class AgentCliTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
             Thread.sleep(10);
+        }
+    }
+
+    /** A command running on its own thread whose output the test can read while it runs (--watch). */
+    record LiveRun(StringWriter stdout, StringWriter stderr, CompletableFuture<Integer> exit) {
+        static LiveRun start(String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cmd = BraidMain.commandLine();
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(err, true));
+            return new LiveRun(out, err, CompletableFuture.supplyAsync(() -> cmd.execute(args)));
+        }
+
+        String out() {
+            return stdout.toString();
+        }
+
+        CliRun result() throws Exception {
+            int code = exit.get(10, TimeUnit.SECONDS);
+            return new CliRun(code, stdout.toString(), stderr.toString());
         }
     }
 
@@ -149,14 +173,14 @@ class AgentCliTest {
 
     @Test
     void statusWatchPrintsOneJsonObjectPerChangeUntilTheAgentStops() throws Exception {
-        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> braid("status", "--json", "--watch", "--socket", socket));
+        LiveRun watching = LiveRun.start("status", "--json", "--watch", "--socket", socket);
         eventually(() -> api.agent.watchers() == 1);
         api.agent.publish(FakeAgentService.sample(ConnectionState.CONNECTING));
         api.agent.log(LogEntry.Level.INFO, "not printed in --json --watch");
         api.agent.publish(connectedWithPaths());
-        Thread.sleep(200); // let the last event reach the client before the agent goes away
+        eventually(() -> watching.out().contains("\"connected\""));
         api.close();
-        CliRun run = watching.get(10, TimeUnit.SECONDS);
+        CliRun run = watching.result();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines).extracting(l -> Json.lenient().readTree(l).get("state").asText())
@@ -167,13 +191,13 @@ class AgentCliTest {
 
     @Test
     void humanWatchRedrawsOnEachChangeAndShowsEvents() throws Exception {
-        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> braid("status", "--watch", "--socket", socket));
+        LiveRun watching = LiveRun.start("status", "--watch", "--socket", socket);
         eventually(() -> api.agent.watchers() == 1);
         api.agent.log(LogEntry.Level.WARN, "path wwan0 degraded");
         api.agent.publish(connectedWithPaths());
-        Thread.sleep(200);
+        eventually(() -> watching.out().contains("connected since"));
         api.close();
-        String out = watching.get(10, TimeUnit.SECONDS).out();
+        String out = watching.result().out();
         assertThat(out).contains("state:       disconnected").contains("warn path wwan0 degraded").contains("state:       connected since");
         assertThat(out.indexOf("disconnected")).isLessThan(out.indexOf("path wwan0 degraded"));
     }
