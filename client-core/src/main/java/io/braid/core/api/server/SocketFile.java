@@ -34,10 +34,10 @@ final class SocketFile {
     static void prepare(Path socket) throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
             if (POSIX) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            } else {
-                Files.createDirectories(dir);
+                // Set after creation: a umask like 077 would otherwise lock other users out of the socket.
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }
         BasicFileAttributes attrs;
