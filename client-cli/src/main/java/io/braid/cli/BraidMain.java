@@ -1,8 +1,12 @@
 package io.braid.cli;
 
+import io.braid.cli.command.AgentCommand;
 import io.braid.cli.command.CertCommand;
+import io.braid.cli.command.DownCommand;
 import io.braid.cli.command.EnrollCommand;
+import io.braid.cli.command.LogsCommand;
 import io.braid.cli.command.StatusCommand;
+import io.braid.cli.command.UpCommand;
 import io.braid.cli.command.VersionCommand;
 import io.braid.core.BraidVersion;
 import io.braid.core.cli.CliErrors;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BraidMain.Version.class,
         description = "Braid bonds every internet link of this machine into one encrypted tunnel.",
-        subcommands = {EnrollCommand.class, StatusCommand.class, CertCommand.class, VersionCommand.class,
+        subcommands = {EnrollCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, CertCommand.class,
+                AgentCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class BraidMain implements Runnable {
     @CommandLine.Spec

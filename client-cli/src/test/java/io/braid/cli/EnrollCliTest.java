@@ -12,6 +12,12 @@ import io.braid.server.testing.RunningManager;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +45,15 @@ class EnrollCliTest {
         return EnrollmentLink.format("127.0.0.1", manager.server().port(), l.key(), l.caFingerprint());
     }
 
-    private static CliRun braid(String... args) {
-        return CliRun.of(BraidMain.commandLine(), args);
+    /** Runs braid with a socket where no agent listens, so a system agent on this machine cannot answer instead. */
+    private CliRun braid(String... args) {
+        boolean takesSocket = args.length > 0 && List.of("enroll", "status", "cert").contains(args[0]) && !List.of(args).contains("--help");
+        if (!takesSocket || args[0].equals("cert")) {
+            return CliRun.of(BraidMain.commandLine(), args);
+        }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--socket", tmp.resolve("no-agent.sock").toString()));
+        return CliRun.of(BraidMain.commandLine(), all.toArray(String[]::new));
     }
 
     private static void assertOneLineError(CliRun run, ErrorCode code) {
@@ -59,10 +72,11 @@ class EnrollCliTest {
         assertThat(enrolled.get("overlayIpv4").asText()).startsWith("100.96.");
 
         JsonNode status = Json.lenient().readTree(braid("status", "--json", "--state-dir", state).out());
-        assertThat(status.get("state").asText()).isEqualTo("enrolled");
+        assertThat(status.get("state").asText()).isEqualTo("not_running");
         assertThat(status.get("deviceId").asText()).isEqualTo(enrolled.get("deviceId").asText());
         assertThat(status.get("name").asText()).isEqualTo("laptop");
-        assertThat(status.get("certificate").get("daysLeft").asLong()).isBetween(88L, 90L);
+        assertThat(Duration.between(Instant.now(), Instant.parse(status.get("certificateExpires").asText())).toDays()).isBetween(88L, 90L);
+        assertThat(status.has("certificateWarning")).isFalse();
         assertThat(status.get("routes").get(0).asText()).isEqualTo("198.18.10.0/24");
 
         JsonNode cert = Json.lenient().readTree(braid("cert", "show", "--json", "--state-dir", state).out());
@@ -75,7 +89,7 @@ class EnrollCliTest {
         assertThat(Json.lenient().readTree(renew.out()).get("serial").asText()).isNotEqualTo(cert.get("serial").asText());
 
         CliRun human = braid("status", "--state-dir", state);
-        assertThat(human.out()).contains("state:       enrolled").contains("laptop");
+        assertThat(human.out()).contains("state:       not running").contains("laptop");
     }
 
     @Test
@@ -143,5 +157,32 @@ class EnrollCliTest {
         assertThat(braid("--version").out()).startsWith("braid ");
         assertThat(braid("version").out()).startsWith("braid ");
         assertThat(braid("enroll", "--help").out()).contains("--ca-fingerprint");
+    }
+
+    @Test
+    void enrollThroughARunningAgentThenItsStatusShowsTheDevice() throws Exception {
+        String state = tmp.resolve("agent-state").toString();
+        String socket = tmp.resolve("agent.sock").toString();
+        CompletableFuture<CliRun> agentRun = new CompletableFuture<>();
+        Thread agent = Thread.ofVirtual().start(() -> agentRun.complete(CliRun.of(BraidMain.commandLine(), "agent", "--state-dir", state,
+                "--socket", socket)));
+        try {
+            AgentCliTest.eventually(() -> agentRun.isDone() || new io.braid.core.api.client.LocalApiClient(Path.of(socket)).agentRunning());
+            CliRun enroll = CliRun.of(BraidMain.commandLine(), "enroll", link(), "--name", "via-agent", "--json", "--socket", socket);
+            assertThat(enroll.exitCode()).as(enroll.err()).isZero();
+            JsonNode enrolled = Json.lenient().readTree(enroll.out());
+            assertThat(enrolled.get("stateDir").asText()).isEqualTo(state);
+
+            JsonNode status = Json.lenient().readTree(CliRun.of(BraidMain.commandLine(), "status", "--json", "--socket", socket).out());
+            assertThat(status.get("state").asText()).isEqualTo("disconnected");
+            assertThat(status.get("deviceId").asText()).isEqualTo(enrolled.get("deviceId").asText());
+            assertThat(status.get("name").asText()).isEqualTo("via-agent");
+            assertThat(new io.braid.core.store.CredentialStore(Path.of(state)).isEnrolled()).isTrue();
+
+            assertOneLineError(CliRun.of(BraidMain.commandLine(), "enroll", link(), "--socket", socket), ErrorCode.ALREADY_ENROLLED);
+        } finally {
+            agent.interrupt();
+            assertThat(agentRun.get(10, TimeUnit.SECONDS).exitCode()).isZero();
+        }
     }
 }

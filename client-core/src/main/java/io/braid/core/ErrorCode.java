@@ -32,8 +32,12 @@ public enum ErrorCode {
     BAD_SERVER_RESPONSE("bad_server_response", 32),
     CERTIFICATE_MISMATCH("certificate_mismatch", 33),
     TLS_FAILURE("tls_failure", 34),
+    /** No agent answers on the local API socket (not started, crashed, or a stale socket file). */
+    AGENT_UNAVAILABLE("agent_unavailable", 35),
 
     STORE_FAILURE("store_failure", 40),
+    /** A feature this build does not have yet (a reserved local API method, or no tunnel engine). */
+    NOT_IMPLEMENTED("not_implemented", 41),
     INTERNAL("internal", 70);
 
     private final String id;

@@ -2,19 +2,15 @@ package io.braid.cli.command;
 
 import io.braid.core.BraidException;
 import io.braid.core.ErrorCode;
-import io.braid.core.enroll.Enrollment;
+import io.braid.core.api.client.LocalApiClient;
+import io.braid.core.api.messages.EnrollParams;
+import io.braid.core.api.messages.EnrollResult;
 import io.braid.core.enroll.EnrollmentKeys;
-import io.braid.core.enroll.EnrollmentLink;
+import io.braid.core.enroll.Enrollment;
 import io.braid.core.enroll.ManagerClients;
-import io.braid.core.pki.Fingerprint;
-import io.braid.core.store.DeviceCredentials;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "enroll", description = {
         "Enroll this device with a Braid server: makes a key pair here, sends a certificate request with the enrollment key,",
-        "and trusts the server only through the pinned CA fingerprint.",
+        "and trusts the server only through the pinned CA fingerprint. A running agent enrolls into its own state",
+        "directory; without one, this process enrolls into --state-dir.",
         "Usage: braid enroll LINK  |  braid enroll --server URL --key KEY --ca-fingerprint sha256:HEX"})
 public final class EnrollCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -54,74 +51,49 @@ public final class EnrollCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    /** What `braid enroll --json` prints. */
-    record Result(String deviceId, String name, String server, String overlayIpv4, String overlayIpv6, Instant certificateExpires,
-            String stateDir) {}
-
     @Override
     public Integer call() {
-        EnrollmentLink target = target();
-        Enrollment enrollment = new Enrollment(global.store(), ManagerClients.standard(), Clock.systemUTC());
-        DeviceCredentials c = enrollment.enroll(target, name != null ? name : hostName(), osDescription(), force);
+        EnrollParams params = params();
+        params.target(); // every input mistake is reported here, before an agent or a server is asked anything
+        LocalApiClient agent = global.agent();
+        EnrollResult result;
+        if (agent.agentRunning()) {
+            requireAgentStateDir(agent);
+            result = agent.enroll(params);
+        } else {
+            result = new Enrollment(global.store(), ManagerClients.standard(), Clock.systemUTC()).enroll(params);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        Result result = new Result(c.deviceId(), c.name(), c.server().toString(), c.settings().overlayIpv4(), c.settings().overlayIpv6(),
-                c.certificate().getNotAfter().toInstant(), global.stateDir().toString());
         if (json) {
             Json.print(out, result);
         } else {
-            out.println("enrolled as " + c.deviceId() + " (" + c.name() + ") with " + c.server());
-            out.println("overlay address " + c.settings().overlayIpv4() + ", certificate valid until " + result.certificateExpires());
+            out.println("enrolled as " + result.deviceId() + " (" + result.name() + ") with " + result.server());
+            out.println("overlay address " + result.overlayIpv4() + ", certificate valid until " + result.certificateExpires());
             out.flush();
         }
         return 0;
     }
 
-    private EnrollmentLink target() {
-        if (link != null) {
-            if (server != null || caFingerprint != null || key != null) {
-                throw new BraidException(ErrorCode.BAD_INPUT, "give either an enrollment link or --server/--key/--ca-fingerprint, not both");
-            }
-            return EnrollmentLink.parse(link);
-        }
-        if (server == null || caFingerprint == null) {
-            throw new BraidException(ErrorCode.BAD_INPUT, "give an enrollment link, or --server URL and --ca-fingerprint sha256:HEX");
-        }
-        Fingerprint pin;
-        try {
-            pin = Fingerprint.parse(caFingerprint);
-        } catch (IllegalArgumentException e) {
-            throw new BraidException(ErrorCode.BAD_INPUT, "--ca-fingerprint: " + e.getMessage());
-        }
-        return new EnrollmentLink(serverUri(server), EnrollmentKeys.resolve(key, System.getenv()), pin);
+    /** The key is read here ({@code file:}, $BRAID_ENROLL_KEY) so only its value travels to the agent. */
+    private EnrollParams params() {
+        boolean parts = link == null && server != null && caFingerprint != null;
+        String keyValue = parts ? EnrollmentKeys.resolve(key, System.getenv()) : key;
+        return new EnrollParams(link, server, keyValue, caFingerprint, name, force ? Boolean.TRUE : null);
     }
 
-    static URI serverUri(String text) {
-        String t = text.trim();
-        if (!t.contains("://")) {
-            t = "https://" + t;
+    /** An explicit --state-dir that is not the agent's would enroll somewhere the user did not ask for. */
+    private void requireAgentStateDir(LocalApiClient agent) {
+        if (!global.stateDirChosen()) {
+            return;
         }
-        try {
-            URI u = new URI(t);
-            if (!"https".equalsIgnoreCase(u.getScheme()) || u.getHost() == null) {
-                throw new BraidException(ErrorCode.BAD_INPUT, "--server must be an https:// address with a host, like https://vpn.example.com:8443");
-            }
-            int port = u.getPort() == -1 ? io.braid.core.manager.ManagerApi.DEFAULT_PORT : u.getPort();
-            return new URI("https", null, u.getHost(), port, "/", null, null);
-        } catch (java.net.URISyntaxException e) {
-            throw new BraidException(ErrorCode.BAD_INPUT, "--server is not a valid address: " + e.getReason());
+        String agentDir = agent.status().stateDir();
+        if (agentDir != null && !normal(Path.of(agentDir)).equals(normal(global.stateDir()))) {
+            throw new BraidException(ErrorCode.CONFLICT, "the agent on " + global.socket() + " keeps its identity in " + agentDir + ", not "
+                    + global.stateDir() + "; leave out --state-dir, or stop the agent to enroll into another directory");
         }
     }
 
-    static String hostName() {
-        try {
-            String h = InetAddress.getLocalHost().getHostName();
-            return h == null || h.isBlank() ? "device" : h;
-        } catch (UnknownHostException e) {
-            return "device";
-        }
-    }
-
-    static String osDescription() {
-        return (System.getProperty("os.name", "unknown") + " " + System.getProperty("os.version", "")).trim().toLowerCase(Locale.ROOT);
+    private static Path normal(Path p) {
+        return p.toAbsolutePath().normalize();
     }
 }

@@ -1,5 +1,6 @@
 package io.braid.cli.command;
 
+import io.braid.core.api.client.LocalApiClient;
 import io.braid.core.platform.DefaultPaths;
 import io.braid.core.store.CredentialStore;
 import java.nio.file.Path;
@@ -19,6 +20,17 @@ public final class GlobalOptions {
 
     public Path socket() {
         return socket != null ? socket : DefaultPaths.current().socket();
+    }
+
+    /** True when the user chose the state directory (option or BRAID_STATE_DIR) rather than taking the default. */
+    public boolean stateDirChosen() {
+        String env = System.getenv("BRAID_STATE_DIR");
+        return stateDir != null || (env != null && !env.isBlank());
+    }
+
+    /** A client of the agent on {@link #socket()}; whether one runs there is for the caller to find out. */
+    public LocalApiClient agent() {
+        return new LocalApiClient(socket());
     }
 
     public CredentialStore store() {

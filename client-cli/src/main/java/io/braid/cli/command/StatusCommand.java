@@ -1,14 +1,20 @@
 package io.braid.cli.command;
 
+import io.braid.cli.output.StatusText;
 import io.braid.core.BraidException;
+import io.braid.core.agent.DeviceStatus;
+import io.braid.core.api.client.LocalApiClient;
+import io.braid.core.api.client.Watch;
+import io.braid.core.api.client.WatchListener;
+import io.braid.core.api.messages.AgentStatus;
+import io.braid.core.api.messages.LogEntry;
 import io.braid.core.enroll.CertificateRenewal;
 import io.braid.core.enroll.ManagerClients;
+import io.braid.core.store.CredentialStore;
 import io.braid.core.store.DeviceCredentials;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,86 +22,87 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "status", description = "Show this device's enrollment and certificate state.")
+@Command(name = "status", description = {
+        "Show the tunnel and this device's enrollment. The agent answers when it runs; otherwise the state",
+        "directory is read here and the state is not_running (or not_enrolled). --json prints the same fields either way."})
 public final class StatusCommand implements Callable<Integer> {
+    /** Clears a terminal and puts the cursor home, so --watch redraws in place. */
+    private static final String CLEAR = "\033[H\033[2J";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print JSON (with --watch: one status object per line).")
     boolean json;
 
-    /** What `braid status --json` prints; field names are a contract for scripts. */
-    record Status(String state, String deviceId, String name, String server, String overlayIpv4, String overlayIpv6,
-            List<String> headends, List<String> routes, CertificateStatus certificate, Instant tokenExpiresAt, String stateDir) {}
-
-    record CertificateStatus(Instant notAfter, long daysLeft, boolean renewalDue, String warning, boolean renewedNow) {}
+    @Option(names = "--watch", description = "Keep printing the status on every change until Ctrl-C (needs a running agent).")
+    boolean watch;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<DeviceCredentials> loaded = global.store().load();
-        if (loaded.isEmpty()) {
-            Status s = new Status("not_enrolled", null, null, null, null, null, List.of(), List.of(), null, null, global.stateDir().toString());
-            if (json) {
-                Json.print(out, s);
-            } else {
-                out.println("not enrolled (state directory " + global.stateDir() + "); run: braid enroll LINK");
-                out.flush();
-            }
+        LocalApiClient agent = global.agent();
+        if (watch) {
+            watch(agent);
             return 0;
         }
-        DeviceCredentials c = loaded.get();
-        boolean renewed = false;
-        Instant now = Instant.now();
-        if (CertificateRenewal.isDue(c.certificate(), now)) {
-            // Renewal happens by itself once a third of the lifetime is left; a failure is reported, not fatal.
+        AgentStatus status = agent.agentRunning() ? agent.status() : withoutAgent();
+        if (json) {
+            Json.print(spec.commandLine().getOut(), status);
+        } else {
+            StatusText.print(status, spec.commandLine().getOut(), Instant.now());
+        }
+        return 0;
+    }
+
+    /** The enrollment alone; renews the certificate when due, as the agent would, since nobody else will. */
+    private AgentStatus withoutAgent() {
+        CredentialStore store = global.store();
+        Optional<DeviceCredentials> loaded = store.load();
+        if (loaded.isPresent() && CertificateRenewal.isDue(loaded.get().certificate(), Instant.now())) {
             try {
-                c = new CertificateRenewal(global.store(), ManagerClients.standard(), Clock.systemUTC()).renew(c);
-                renewed = true;
+                new CertificateRenewal(store, ManagerClients.standard(), Clock.systemUTC()).renew(loaded.get());
             } catch (BraidException e) {
+                PrintWriter err = spec.commandLine().getErr();
                 err.println("warning: automatic certificate renewal failed: " + e.getMessage());
                 err.flush();
             }
         }
-        Instant notAfter = c.certificate().getNotAfter().toInstant();
-        long daysLeft = Duration.between(now, notAfter).toDays();
-        CertificateStatus cert = new CertificateStatus(notAfter, daysLeft, CertificateRenewal.isDue(c.certificate(), now),
-                expiryWarning(daysLeft), renewed);
-        Status s = new Status("enrolled", c.deviceId(), c.name(), c.server().toString(), c.settings().overlayIpv4(),
-                c.settings().overlayIpv6(), c.settings().headends().stream().map(Object::toString).toList(), c.settings().routes(),
-                cert, c.token() == null ? null : c.token().expiresAt(), global.stateDir().toString());
-        if (json) {
-            Json.print(out, s);
-            return 0;
-        }
-        out.println("state:       enrolled");
-        out.println("device:      " + s.deviceId() + " (" + s.name() + ")");
-        out.println("server:      " + s.server());
-        out.println("overlay:     " + s.overlayIpv4() + " " + s.overlayIpv6());
-        out.println("headends:    " + String.join(", ", s.headends()));
-        out.println("routes:      " + (s.routes().isEmpty() ? "-" : String.join(", ", s.routes())));
-        out.println("certificate: valid until " + notAfter + " (" + daysLeft + " days)" + (renewed ? ", renewed just now" : ""));
-        if (cert.warning() != null) {
-            out.println("warning:     " + cert.warning());
-        }
-        out.flush();
-        return 0;
+        return DeviceStatus.withoutAgent(store, Instant.now());
     }
 
-    /** Warnings at 30, 7 and 1 days before expiry, as users of other VPNs expect. */
-    static String expiryWarning(long daysLeft) {
-        if (daysLeft < 0) {
-            return "the device certificate has expired; run braid cert renew or enroll again";
-        }
-        for (long threshold : new long[] {1, 7, 30}) {
-            if (daysLeft <= threshold) {
-                return "the device certificate expires within " + threshold + (threshold == 1 ? " day" : " days");
+    private void watch(LocalApiClient agent) {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        WatchListener listener = new WatchListener() {
+            private boolean first = true;
+
+            @Override
+            public void status(AgentStatus status) {
+                if (json) {
+                    Json.printLine(out, status);
+                    return;
+                }
+                // A terminal is redrawn in place; a pipe or file gets one block per change, separated by a blank line.
+                out.print(terminal ? CLEAR : first ? "" : System.lineSeparator());
+                first = false;
+                StatusText.print(status, out, Instant.now());
             }
+
+            @Override
+            public void log(LogEntry entry) {
+                if (!json) {
+                    out.println(entry.time() + " " + entry.level().wire() + " " + entry.message());
+                    out.flush();
+                }
+            }
+        };
+        try (Watch w = agent.watch(listener)) {
+            w.await(); // until Ctrl-C, or the agent stops (an error)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // asked to stop: a normal end
         }
-        return null;
     }
 }

@@ -2,6 +2,8 @@ package io.braid.core.enroll;
 
 import io.braid.core.BraidException;
 import io.braid.core.ErrorCode;
+import io.braid.core.api.messages.EnrollParams;
+import io.braid.core.api.messages.EnrollResult;
 import io.braid.core.manager.ManagerApi;
 import io.braid.core.manager.ManagerClient;
 import io.braid.core.pki.CertificateRequests;
@@ -31,6 +33,16 @@ public final class Enrollment {
         this.store = store;
         this.clients = clients;
         this.clock = clock;
+    }
+
+    /**
+     * {@code enroll} as the local API defines it, for the agent and the CLI alike: the device is named
+     * after the host unless the caller says otherwise.
+     */
+    public EnrollResult enroll(EnrollParams params) {
+        String name = params.name() != null ? params.name() : LocalDevice.hostName();
+        DeviceCredentials c = enroll(params.target(), name, LocalDevice.osDescription(), params.forced());
+        return EnrollResult.of(c, store.directory().toString());
     }
 
     public DeviceCredentials enroll(EnrollmentLink link, String deviceName, String os, boolean force) {

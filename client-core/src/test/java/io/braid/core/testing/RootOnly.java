@@ -17,6 +17,15 @@ public final class RootOnly {
         assumeTrue(onPath("ip") && onPath("nft"), "needs iproute2 (ip) and nftables (nft) on PATH");
     }
 
+    /** Skips the calling test unless this is Linux, run as root, with {@code tools} on PATH. */
+    public static void assumeLinuxRootWith(String... tools) {
+        assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "needs Linux");
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root (run ./test.sh as root)");
+        for (String tool : tools) {
+            assumeTrue(onPath(tool), "needs " + tool + " on PATH");
+        }
+    }
+
     private static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) return true;
