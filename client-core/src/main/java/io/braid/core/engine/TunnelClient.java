@@ -2,6 +2,11 @@ package io.braid.core.engine;
 
 import io.braid.core.BraidException;
 import io.braid.core.ErrorCode;
+import io.braid.core.api.messages.ConnectionState;
+import io.braid.core.api.messages.PathState;
+import io.braid.core.api.messages.PathStatus;
+import io.braid.core.api.messages.Transport;
+import io.braid.core.api.messages.TunnelStatus;
 import io.braid.core.control.ControlMessage;
 import io.braid.core.enroll.CertificateRenewal;
 import io.braid.core.netcfg.DnsSettings;
@@ -68,7 +73,7 @@ public final class TunnelClient implements AutoCloseable {
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile DeviceCredentials device;
     private volatile ClientSession session;
-    private volatile String state = TunnelStatus.DISCONNECTED;
+    private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String lastError;
     private volatile TunDevice tun;
     private volatile ControlMessage.Welcome configuredFor;
@@ -101,7 +106,7 @@ public final class TunnelClient implements AutoCloseable {
     private void supervise() {
         try {
             while (!stopped.get()) {
-                setState(configuredFor == null ? TunnelStatus.CONNECTING : TunnelStatus.RECONNECTING);
+                setState(configuredFor == null ? ConnectionState.CONNECTING : ConnectionState.RECONNECTING);
                 String ended;
                 try {
                     ended = connectAndRun();
@@ -120,7 +125,7 @@ public final class TunnelClient implements AutoCloseable {
                 lastError = ended;
                 log.info("tunnel down: {}", ended);
                 long delay = backoff.nextDelayNanos();
-                setState(TunnelStatus.RECONNECTING);
+                setState(ConnectionState.RECONNECTING);
                 sleepNanos(delay);
             }
         } finally {
@@ -148,7 +153,7 @@ public final class TunnelClient implements AutoCloseable {
         session = s;
         backoff.reset();
         lastError = null;
-        setState(TunnelStatus.CONNECTED);
+        setState(ConnectionState.CONNECTED);
         log.info("tunnel up: {} via {} as {}", established.headendName(), s.transport(), established.welcome().overlayIpv4());
         try {
             return s.run();
@@ -267,22 +272,29 @@ public final class TunnelClient implements AutoCloseable {
 
     public TunnelStatus status() {
         ClientSession s = session;
+        String killSwitch = options.killSwitch().wireName();
         if (s == null) {
-            ControlMessage.Welcome w = configuredFor;
-            return new TunnelStatus(state, null, null, w == null ? null : w.overlayIpv4(), w == null ? null : w.overlayIpv6(), null,
-                    0, 0, 0, 0, 0, Double.NaN, lastError);
+            return new TunnelStatus(state, null, null, null, 0, 0, 0, 0, lastError, null, killSwitch, List.of());
         }
         DataSession.Counters c = s.data().counters();
-        ControlMessage.Welcome w = s.established().welcome();
-        return new TunnelStatus(state, s.established().headendName(), s.transport(), w.overlayIpv4(), w.overlayIpv6(),
-                s.connectedAt(), c.bytesIn(), c.bytesOut(), c.packetsIn(), c.packetsOut(), s.pathMtu(), s.rttMillis(), lastError);
+        Transport transport = "tcp".equals(s.transport()) ? Transport.TCP : Transport.UDP;
+        PathStatus path = new PathStatus(transport == Transport.TCP ? "control connection" : "udp", PathState.UP, s.rttMillis(), Double.NaN,
+                Double.NaN, 0, 0, c.bytesIn() + c.bytesOut(), null);
+        return new TunnelStatus(state, s.established().headendName(), transport, s.connectedAt(), c.bytesIn(), c.bytesOut(),
+                c.packetsIn(), c.packetsOut(), lastError, null, killSwitch, List.of(path));
+    }
+
+    /** The path MTU the session found (0 without a session). */
+    public int pathMtu() {
+        ClientSession s = session;
+        return s == null ? 0 : s.pathMtu();
     }
 
     public DeviceCredentials device() {
         return device;
     }
 
-    private void setState(String newState) {
+    private void setState(ConnectionState newState) {
         state = newState;
         TunnelStatus snapshot = status();
         for (Consumer<TunnelStatus> l : listeners) {
@@ -331,8 +343,7 @@ public final class TunnelClient implements AutoCloseable {
         } catch (IOException e) {
             log.warn("undoing the network configuration failed: {}", e.getMessage());
         }
-        state = TunnelStatus.DISCONNECTED;
-        setState(TunnelStatus.DISCONNECTED);
+        setState(ConnectionState.DISCONNECTED);
         if (tunPump != null) {
             tunPump.interrupt();
         }

@@ -7,7 +7,9 @@ import io.braid.core.enroll.Enrollment;
 import io.braid.core.enroll.ManagerClients;
 import io.braid.core.engine.ClientEnvironment;
 import io.braid.core.engine.TunnelClient;
-import io.braid.core.engine.TunnelStatus;
+import io.braid.core.api.messages.ConnectionState;
+import io.braid.core.api.messages.TunnelStatus;
+import io.braid.core.api.messages.Transport;
 import io.braid.core.netcfg.InterfaceSettings;
 import io.braid.core.netcfg.NetworkConfigurator;
 import io.braid.core.netcfg.TunnelRoutes;
@@ -111,12 +113,12 @@ class TunnelLoopbackTest {
             }
         }, options);
         client.start();
-        awaitState(TunnelStatus.CONNECTED, 10_000);
+        awaitState(ConnectionState.CONNECTED, 10_000);
         return client;
     }
 
-    private void awaitState(String state, long millis) throws InterruptedException {
-        await(() -> state.equals(client.status().state()), millis, "state " + state + " (is " + client.status() + ")");
+    private void awaitState(ConnectionState state, long millis) throws InterruptedException {
+        await(() -> state == client.status().state(), millis, "state " + state + " (is " + client.status() + ")");
     }
 
     private static void await(BooleanSupplier condition, long millis, String what) throws InterruptedException {
@@ -130,7 +132,7 @@ class TunnelLoopbackTest {
     }
 
     private InetAddress overlay() {
-        return io.braid.core.netcfg.IpPrefix.literal(client.status().overlayIpv4());
+        return io.braid.core.netcfg.IpPrefix.literal(client.device().settings().overlayIpv4());
     }
 
     private static byte[] udp(InetAddress src, int sport, InetAddress dst, int dport, String text) {
@@ -150,7 +152,7 @@ class TunnelLoopbackTest {
     @Test
     void packetsCrossTheTunnelBothWaysAndTheClientConfiguredItsNetwork() throws Exception {
         connect();
-        assertThat(client.status().overlayIpv4()).isEqualTo("100.96.0.2");
+        assertThat(client.device().settings().overlayIpv4()).isEqualTo("100.96.0.2");
         assertThat(clientNetwork.applied).anySatisfy(a -> assertThat(a).isInstanceOf(InterfaceSettings.class));
         assertThat(clientNetwork.applied).filteredOn(TunnelRoutes.class::isInstance).singleElement()
                 .satisfies(r -> assertThat(((TunnelRoutes) r).routes()).extracting(Object::toString).containsExactly("198.18.10.0/24"));
@@ -162,7 +164,7 @@ class TunnelLoopbackTest {
         assertThat(clientTun.takeWritten(1500)).isEqualTo(answer);
 
         TunnelStatus status = client.status();
-        assertThat(status.transport()).isEqualTo("udp");
+        assertThat(status.transport()).isEqualTo(Transport.UDP);
         assertThat(status.packetsOut()).isEqualTo(1);
         assertThat(status.packetsIn()).isEqualTo(1);
         assertThat(headend.sessions()).singleElement().satisfies(s -> assertThat(s.bytesIn()).isEqualTo(query.length));
@@ -182,7 +184,7 @@ class TunnelLoopbackTest {
     void aRevokedDeviceIsCutOffWithinTheCrlInterval() throws Exception {
         connect();
         manager.server().services().devices().revoke(client.device().deviceId(), new AuditLog.Actor("admin", "test"));
-        await(() -> !TunnelStatus.CONNECTED.equals(client.status().state()), 3_000, "the session to end after revocation");
+        await(() -> client.status().state() != ConnectionState.CONNECTED, 3_000, "the session to end after revocation");
         assertThat(headend.sessions()).isEmpty();
         assertThat(client.status().lastError()).contains("revoked");
         assertThat(clientToLan(udp(overlay(), 40000, LAN_HOST, 53, "after revocation"))).isNull();
@@ -195,14 +197,14 @@ class TunnelLoopbackTest {
         manager.server().services().devices().disable(id, new AuditLog.Actor("admin", "test"));
         await(() -> headend.sessions().isEmpty(), 3_000, "the session to end after disabling");
         manager.server().services().devices().enable(id, new AuditLog.Actor("admin", "test"));
-        awaitState(TunnelStatus.CONNECTED, 40_000);
+        awaitState(ConnectionState.CONNECTED, 40_000);
     }
 
     @Test
     void whenUdpIsBlockedDataFlowsInsideTheControlConnection() throws Exception {
         blockUdp = true;
         connect();
-        await(() -> "tcp".equals(client.status().transport()), 6_000, "fallback to tcp");
+        await(() -> client.status().transport() == Transport.TCP, 6_000, "fallback to tcp");
         byte[] query = udp(overlay(), 40000, LAN_HOST, 53, "over tcp");
         assertThat(clientToLan(query)).isEqualTo(query);
         byte[] answer = udp(LAN_HOST, 53, overlay(), 40000, "back over tcp");
@@ -234,7 +236,7 @@ class TunnelLoopbackTest {
         manager.clock.advance(Duration.ofMinutes(20));
         await(() -> headend.sessions().stream().noneMatch(s -> s.sessionId() == first), 5_000, "the expired session to be closed");
         await(() -> headend.sessions().stream().anyMatch(s -> s.sessionId() != first), 15_000, "a new session with a fresh token");
-        awaitState(TunnelStatus.CONNECTED, 5_000);
+        awaitState(ConnectionState.CONNECTED, 5_000);
         byte[] query = udp(overlay(), 40000, LAN_HOST, 53, "with a fresh token");
         assertThat(clientToLan(query)).isEqualTo(query);
     }
@@ -254,10 +256,10 @@ class TunnelLoopbackTest {
     void theClientComesBackByItselfAfterAHeadendRestart() throws Exception {
         connect();
         headend.close();
-        await(() -> !TunnelStatus.CONNECTED.equals(client.status().state()), 5_000, "the client to notice");
+        await(() -> client.status().state() != ConnectionState.CONNECTED, 5_000, "the client to notice");
         long restarted = System.nanoTime();
         startHeadend();
-        awaitState(TunnelStatus.CONNECTED, 5_000);
+        awaitState(ConnectionState.CONNECTED, 5_000);
         assertThat(Duration.ofNanos(System.nanoTime() - restarted)).isLessThan(Duration.ofSeconds(5));
         byte[] query = udp(overlay(), 40000, LAN_HOST, 53, "after restart");
         await(() -> {

@@ -6,7 +6,7 @@ import io.braid.core.api.AgentService;
 import io.braid.core.api.LineChannel;
 import io.braid.core.api.messages.ApiError;
 import io.braid.core.api.messages.Response;
-import io.braid.core.platform.Os;
+import io.braid.core.os.OperatingSystem;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
@@ -84,7 +84,7 @@ public final class LocalApiServer implements Closeable {
             listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             listener.bind(UnixDomainSocketAddress.of(socket));
             SocketPermissions.apply(socket, options.writeGroup());
-            Authorizer authorizer = new Authorizer(Os.current() != Os.WINDOWS, Files.getOwner(socket), options.writeGroup(),
+            Authorizer authorizer = new Authorizer(OperatingSystem.current() != OperatingSystem.WINDOWS, Files.getOwner(socket), options.writeGroup(),
                     socket.getFileSystem().getUserPrincipalLookupService(), GroupMembership.system());
             LocalApiServer server = new LocalApiServer(socket, listener, service, authorizer, options);
             Thread.ofVirtual().name("braid-api-accept").start(server::acceptLoop);
