@@ -1,0 +1,180 @@
+package io.braid.core.bond.path;
+
+/**
+ * The health of one path, driven only by events and the caller's clock: probes and their acks give
+ * RTT and loss while the path is idle; the receiver's feedback gives loss and proof of delivery
+ * under traffic; silence while sending brings the path down fast.
+ *
+ * <pre>
+ *            first ack                      limits reached (at once)
+ *   DOWN ──────────────────> UP ─────────────────────────────> DEGRADED ──> SUSPENDED
+ *    ^  <── silent too long ──┘ <─── below recoverRatio x limits for recoverHold ───┘
+ *    │                                                                      │
+ *    └───────────── silent too long (from any live state) ───────────────────┘
+ *   DOWN ── recoveryAcks consecutive probe acks ──> the state the figures call for
+ * </pre>
+ *
+ * A path starts DOWN and comes up on its first ack. Losses seen during an outage are forgotten when
+ * the path recovers: they measured the outage, not the link.
+ */
+public final class PathHealth {
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final HealthTiming timing;
+    private HealthThresholds thresholds;
+    private final RttEstimator rtt = new RttEstimator();
+    private final LossWindow loss = new LossWindow();
+    private final ProbeTracker probes = new ProbeTracker();
+    private final Liveness liveness = new Liveness();
+    private PathState state = PathState.DOWN;
+    private boolean everUp;
+    private int recoveryAcks;
+    private long downSince;
+    private long improvingSince = NONE;
+    private long lastProbeSent = NONE;
+
+    public PathHealth(HealthThresholds thresholds, HealthTiming timing, long nowNanos) {
+        this.thresholds = thresholds;
+        this.timing = timing;
+        this.downSince = nowNanos;
+    }
+
+    public void setThresholds(HealthThresholds thresholds, long nowNanos) {
+        this.thresholds = thresholds;
+        evaluate(nowNanos);
+    }
+
+    /** Registers a probe sent now; returns the probe id to put in it. */
+    public int onProbeSent(long nowNanos) {
+        lastProbeSent = nowNanos;
+        liveness.onSend(nowNanos);
+        return probes.onSent(nowNanos);
+    }
+
+    /**
+     * An ack for one of this path's probes. RTT = now - sent - the peer's ack delay. Returns false
+     * (and changes nothing) when it answers no probe that is still waiting.
+     */
+    public boolean onProbeAck(int probeId, long echoedSentNanos, long ackDelayNanos, long nowNanos) {
+        long sent = probes.onAck(probeId, echoedSentNanos);
+        if (sent == NONE) return false;
+        rtt.add(nowNanos - sent - Math.max(0, ackDelayNanos));
+        loss.record(1, 0, nowNanos);
+        liveness.onEvidence(nowNanos);
+        if (state == PathState.DOWN) recoveryAcks++;
+        evaluate(nowNanos);
+        return true;
+    }
+
+    /** The receiver's count since its previous feedback: packets that arrived and gaps it saw. */
+    public void onFeedback(long arrived, long lost, long nowNanos) {
+        loss.record(arrived + lost, lost, nowNanos);
+        if (arrived > 0) liveness.onEvidence(nowNanos);
+        evaluate(nowNanos);
+    }
+
+    /** A data (or other non-probe) packet went out on this path and should be confirmed. */
+    public void onSent(long nowNanos) {
+        liveness.onSend(nowNanos);
+    }
+
+    /** Expires probes and applies timeouts; call at {@link #nextDeadlineNanos} (and whenever convenient). */
+    public void poll(long nowNanos) {
+        evaluate(nowNanos);
+    }
+
+    public PathState state() {
+        return state;
+    }
+
+    public RttEstimator rtt() {
+        return rtt;
+    }
+
+    /** Loss over the last few seconds, as measured (for status). */
+    public double lossFraction(long nowNanos) {
+        return loss.fraction(nowNanos);
+    }
+
+    /** Silent longer than expected while something sent on it waits for confirmation. */
+    public boolean suspect(long nowNanos) {
+        return liveness.silentNanos(nowNanos) > timing.suspectAfterNanos(rtt);
+    }
+
+    /** When the next probe is due (now or earlier: due now); {@link Long#MAX_VALUE} when none is wanted. */
+    public long nextProbeNanos(long nowNanos, boolean metered) {
+        if (lastProbeSent == NONE) return nowNanos;
+        return lastProbeSent + probeInterval(nowNanos, metered);
+    }
+
+    /** The earliest time something changes without an event: a probe due, a timeout, a hold ending. */
+    public long nextDeadlineNanos(long nowNanos, boolean metered) {
+        long next = nextProbeNanos(nowNanos, metered);
+        long first = liveness.firstUnconfirmedNanos();
+        if (first != NONE) {
+            next = Math.min(next, first + timing.suspectAfterNanos(rtt) + 1);
+            if (state != PathState.DOWN) next = Math.min(next, first + timing.downAfterNanos(rtt) + 1);
+        }
+        long oldestProbe = probes.oldestWaitingNanos();
+        if (oldestProbe != NONE) next = Math.min(next, oldestProbe + timing.probeTimeoutNanos(rtt));
+        if (improvingSince != NONE) next = Math.min(next, improvingSince + thresholds.recoverHoldNanos());
+        return next;
+    }
+
+    private long probeInterval(long nowNanos, boolean metered) {
+        if (state == PathState.DOWN) {
+            return nowNanos - downSince > timing.downBackoffAfterNanos() ? timing.healthyProbeNanos() : timing.fastProbeNanos();
+        }
+        if (state != PathState.UP || suspect(nowNanos)) return timing.fastProbeNanos();
+        return metered ? timing.meteredProbeNanos() : timing.healthyProbeNanos();
+    }
+
+    private void evaluate(long nowNanos) {
+        int lostProbes = probes.expire(nowNanos, timing.probeTimeoutNanos(rtt));
+        if (lostProbes > 0) {
+            loss.record(lostProbes, lostProbes, nowNanos);
+            recoveryAcks = 0;
+        }
+        if (state == PathState.DOWN) {
+            recoverIfProven();
+        } else if (liveness.unconfirmedSends() >= 3 && liveness.silentNanos(nowNanos) > timing.downAfterNanos(rtt)) {
+            state = PathState.DOWN;
+            downSince = nowNanos;
+            recoveryAcks = 0;
+            improvingSince = NONE;
+        } else {
+            judgeQuality(nowNanos);
+        }
+    }
+
+    private void recoverIfProven() {
+        if (recoveryAcks < (everUp ? timing.recoveryAcks() : 1)) return;
+        if (everUp) loss.clear();
+        everUp = true;
+        recoveryAcks = 0;
+        improvingSince = NONE;
+        state = thresholds.classify(rtt.smoothedNanos(), 0, 1);
+    }
+
+    /** Worse at once; better only after the figures have stayed below the recovery levels for the hold. */
+    private void judgeQuality(long nowNanos) {
+        double lossEvidence = loss.evidence(nowNanos);
+        long srtt = rtt.smoothedNanos();
+        PathState called = thresholds.classify(srtt, lossEvidence, 1);
+        if (called.worseThan(state)) {
+            state = called;
+            improvingSince = NONE;
+            return;
+        }
+        PathState recovered = thresholds.classify(srtt, lossEvidence, thresholds.recoverRatio());
+        if (!state.worseThan(recovered)) {
+            improvingSince = NONE;
+            return;
+        }
+        if (improvingSince == NONE) improvingSince = nowNanos;
+        if (nowNanos - improvingSince >= thresholds.recoverHoldNanos()) {
+            state = recovered;
+            improvingSince = NONE;
+        }
+    }
+}

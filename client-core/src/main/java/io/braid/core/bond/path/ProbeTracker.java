@@ -1,0 +1,71 @@
+package io.braid.core.bond.path;
+
+/**
+ * The probes of one path still waiting for their ack: ids are handed out in sequence and kept in a
+ * small ring by id, so matching an ack is one array read. A probe unanswered after the timeout, or
+ * pushed out of the ring by newer probes, counts as lost. Acks for unknown, already-answered or
+ * expired probes (late, duplicated or forged) are ignored.
+ */
+public final class ProbeTracker {
+    private static final int SLOTS = 32;
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final int[] ids = new int[SLOTS];
+    private final long[] sentAt = new long[SLOTS];
+    private int nextId = 1;
+    private int evictedUnanswered;
+
+    public ProbeTracker() {
+        java.util.Arrays.fill(sentAt, NONE);
+    }
+
+    /** Registers a probe sent now and returns its id (a u32 on the wire; never 0). */
+    public int onSent(long nowNanos) {
+        int id = nextId;
+        nextId = nextId == -1 ? 1 : nextId + 1;
+        int slot = slot(id);
+        if (sentAt[slot] != NONE) evictedUnanswered++;
+        ids[slot] = id;
+        sentAt[slot] = nowNanos;
+        return id;
+    }
+
+    /**
+     * Matches an ack: returns the probe's send time and forgets it, or {@link Long#MIN_VALUE} when
+     * the id is not waiting. The echoed send time must match what was recorded, so an ack cannot
+     * claim a shorter round trip than the probe really took.
+     */
+    public long onAck(int probeId, long echoedSentNanos) {
+        int slot = slot(probeId);
+        if (sentAt[slot] == NONE || ids[slot] != probeId || sentAt[slot] != echoedSentNanos) return NONE;
+        long sent = sentAt[slot];
+        sentAt[slot] = NONE;
+        return sent;
+    }
+
+    /** Forgets probes older than {@code timeoutNanos} and returns how many were lost since the last call. */
+    public int expire(long nowNanos, long timeoutNanos) {
+        int lost = evictedUnanswered;
+        evictedUnanswered = 0;
+        for (int i = 0; i < SLOTS; i++) {
+            if (sentAt[i] != NONE && nowNanos - sentAt[i] >= timeoutNanos) {
+                sentAt[i] = NONE;
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    /** Send time of the oldest probe still waiting, or {@link Long#MIN_VALUE} when none is. */
+    public long oldestWaitingNanos() {
+        long oldest = NONE;
+        for (long t : sentAt) {
+            if (t != NONE && (oldest == NONE || t < oldest)) oldest = t;
+        }
+        return oldest;
+    }
+
+    private static int slot(int id) {
+        return id & (SLOTS - 1);
+    }
+}
