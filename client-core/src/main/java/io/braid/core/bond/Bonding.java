@@ -77,7 +77,7 @@ public final class Bonding {
         }
         if (free < 0) throw new IllegalArgumentException("a session bonds at most " + MAX_PATHS + " paths");
         table[free] = new BondPath(free, config, ledger.account(config.name(), config.cap()), settings.timing(),
-                settings.initialRateBps(), nowNanos);
+                settings.initialRateBps(), settings.saturationDelayNanos(), nowNanos);
         reported[free] = PathState.DOWN;
         scheduler.forget(free);
     }
@@ -145,7 +145,7 @@ public final class Bonding {
     public void onProbeAck(ProbeAck ack, long nowNanos) {
         BondPath p = find(ack.pathId());
         if (p == null) return;
-        p.health().onProbeAck(ack.probeId(), ack.echoedSentNanos(), ack.ackDelayNanos(), nowNanos);
+        p.onProbeAck(ack.probeId(), ack.echoedSentNanos(), ack.ackDelayNanos(), nowNanos);
         report(nowNanos);
     }
 

@@ -11,7 +11,11 @@ public final class BondPath {
     private static final int METER_BUCKETS = 10;
     private static final long METER_BUCKET_NANOS = 100_000_000L;
 
+    private static final int PROBE_SLOTS = 32;
+
     private final int slot;
+    private final long saturationDelayNanos;
+    private final long[] modelQueueAtProbe = new long[PROBE_SLOTS];
     private PathConfig config;
     private CapAccount cap;
     private final PathHealth health;
@@ -23,9 +27,14 @@ public final class BondPath {
     private long lastPackets;
     private long lastHighestCounter;
 
-    /** @param slot a small index (0..15) unique among the session's paths, for per-path scheduler state */
-    public BondPath(int slot, PathConfig config, CapAccount cap, HealthTiming timing, long initialRateBps, long nowNanos) {
+    /**
+     * @param slot                 a small index (0..15) unique among the session's paths, for per-path scheduler state
+     * @param saturationDelayNanos queue delay beyond which the path counts as overfilled by this end
+     */
+    public BondPath(int slot, PathConfig config, CapAccount cap, HealthTiming timing, long initialRateBps,
+                    long saturationDelayNanos, long nowNanos) {
         this.slot = slot;
+        this.saturationDelayNanos = saturationDelayNanos;
         this.config = config;
         this.cap = cap;
         this.health = new PathHealth(config.thresholds(), timing, nowNanos);
@@ -76,9 +85,12 @@ public final class BondPath {
         return config.priority() != Priority.NEVER && !cap.exhausted();
     }
 
-    /** Half the smoothed RTT: the one-way delay the scheduler assumes (the clocks are not synchronised). */
+    /**
+     * Half the base RTT: the one-way delay without queueing the scheduler assumes (the two ends'
+     * clocks are not synchronised); queueing is what the backlog model adds.
+     */
     public long oneWayDelayNanos() {
-        return health.rtt().smoothedNanos() / 2;
+        return health.rtt().baseNanos() / 2;
     }
 
     public long queueDelayNanos(long nowNanos) {
@@ -92,17 +104,33 @@ public final class BondPath {
 
     /** A datagram went out on this path (data, parity, feedback, keepalive). */
     public void onSent(int wireBytes, long nowNanos) {
-        if (backlog.queueDelayNanos(nowNanos) > 0) capacity.markPushed();
+        long queued = backlog.queueDelayNanos(nowNanos);
+        if (queued > 0) capacity.markPushed();
         backlog.add(wireBytes, capacity.pacingBps(), nowNanos);
-        health.onSent(nowNanos);
+        health.onSent(queued > saturationDelayNanos, nowNanos);
         count(sentBytes, wireBytes, nowNanos);
     }
 
     /** A probe went out; returns its id. */
     public int onProbeSent(int wireBytes, long nowNanos) {
+        long modelQueue = backlog.queueDelayNanos(nowNanos);
         backlog.add(wireBytes, capacity.pacingBps(), nowNanos);
         count(sentBytes, wireBytes, nowNanos);
-        return health.onProbeSent(nowNanos);
+        int probeId = health.onProbeSent(nowNanos);
+        modelQueueAtProbe[probeId & (PROBE_SLOTS - 1)] = modelQueue;
+        return probeId;
+    }
+
+    /**
+     * A probe's ack: health learns the RTT; the backlog model learns how wrong it was when the probe
+     * left (measured queueing = RTT - base RTT, against what the model held then) and is corrected
+     * by the difference. Acks that match no waiting probe change nothing.
+     */
+    public void onProbeAck(int probeId, long echoedSentNanos, long ackDelayNanos, long nowNanos) {
+        long rtt = health.onProbeAck(probeId, echoedSentNanos, ackDelayNanos, nowNanos);
+        if (rtt < 0) return;
+        long measuredQueue = Math.max(0, rtt - health.rtt().baseNanos());
+        backlog.correct(measuredQueue - modelQueueAtProbe[probeId & (PROBE_SLOTS - 1)], nowNanos);
     }
 
     /** A datagram for this session arrived over this path. */
@@ -155,6 +183,6 @@ public final class BondPath {
     }
 
     private static long bitsPerSecond(TimeBuckets meter, long nowNanos) {
-        return (long) (meter.sum(nowNanos) * 8e9 / meter.windowNanos());
+        return (long) (meter.perSecond(nowNanos) * 8);
     }
 }

@@ -5,10 +5,12 @@ package io.braid.core.bond.path;
  * receiver's feedback (packets received and gaps seen, so data traffic measures the path) and
  * probes that were never answered (so an idle path is measured too).
  *
- * <p>Two readings: {@link #fraction} is what was seen (for status); {@link #evidence} divides by at
- * least {@link #MIN_SAMPLES} packets, so one lost probe out of five on an idle path reads as 2%, not
- * 20%, and cannot suspend a link on its own. A degraded path is probed ten times faster, so real
- * loss soon has the samples to show.
+ * <p>Two readings: {@link #fraction} is all that was seen (for status); {@link #evidence} judges
+ * the link. It leaves out losses from rounds in which this end was overfilling the path (its queue
+ * model was over the saturation threshold): those are congestion this end caused, not a bad link,
+ * and must not suspend it. And it divides by at least {@link #MIN_SAMPLES} packets, so one lost
+ * probe out of five on an idle path reads as 2%, not 20%, and cannot suspend a link on its own. A
+ * degraded path is probed ten times faster, so real loss soon has the samples to show.
  */
 public final class LossWindow {
     public static final int MIN_SAMPLES = 50;
@@ -17,11 +19,19 @@ public final class LossWindow {
 
     private final TimeBuckets sent = new TimeBuckets(BUCKETS, BUCKET_NANOS);
     private final TimeBuckets lost = new TimeBuckets(BUCKETS, BUCKET_NANOS);
+    private final TimeBuckets judgedSent = new TimeBuckets(BUCKETS, BUCKET_NANOS);
+    private final TimeBuckets judgedLost = new TimeBuckets(BUCKETS, BUCKET_NANOS);
 
-    /** Records {@code sentCount} packets of which {@code lostCount} never arrived. */
-    public void record(long sentCount, long lostCount, long nowNanos) {
+    /**
+     * Records {@code sentCount} packets of which {@code lostCount} never arrived; {@code congested}
+     * when this end was overfilling the path meanwhile.
+     */
+    public void record(long sentCount, long lostCount, boolean congested, long nowNanos) {
         sent.add(sentCount, nowNanos);
         lost.add(lostCount, nowNanos);
+        if (congested) return;
+        judgedSent.add(sentCount, nowNanos);
+        judgedLost.add(lostCount, nowNanos);
     }
 
     /** Lost / sent over the window; 0 when nothing was sent. */
@@ -30,14 +40,16 @@ public final class LossWindow {
         return s == 0 ? 0 : (double) lost.sum(nowNanos) / s;
     }
 
-    /** Lost / max(sent, {@link #MIN_SAMPLES}): the loss that state decisions trust. */
+    /** Lost / max(sent, {@link #MIN_SAMPLES}) outside congested rounds: the loss that state decisions trust. */
     public double evidence(long nowNanos) {
-        return (double) lost.sum(nowNanos) / Math.max(sent.sum(nowNanos), MIN_SAMPLES);
+        return (double) judgedLost.sum(nowNanos) / Math.max(judgedSent.sum(nowNanos), MIN_SAMPLES);
     }
 
     /** Forgets the window (after an outage, whose losses say nothing about the path's quality). */
     public void clear() {
         sent.clear();
         lost.clear();
+        judgedSent.clear();
+        judgedLost.clear();
     }
 }

@@ -32,6 +32,8 @@ public final class PathHealth {
     private long downSince;
     private long improvingSince = NONE;
     private long lastProbeSent = NONE;
+    private boolean sentSinceProbe;
+    private boolean congested;
 
     public PathHealth(HealthThresholds thresholds, HealthTiming timing, long nowNanos) {
         this.thresholds = thresholds;
@@ -47,35 +49,45 @@ public final class PathHealth {
     /** Registers a probe sent now; returns the probe id to put in it. */
     public int onProbeSent(long nowNanos) {
         lastProbeSent = nowNanos;
+        sentSinceProbe = false;
         liveness.onSend(nowNanos);
         return probes.onSent(nowNanos);
     }
 
     /**
-     * An ack for one of this path's probes. RTT = now - sent - the peer's ack delay. Returns false
-     * (and changes nothing) when it answers no probe that is still waiting.
+     * An ack for one of this path's probes. RTT = now - sent - the peer's ack delay. Returns the
+     * RTT, or -1 (and changes nothing) when it answers no probe that is still waiting.
      */
-    public boolean onProbeAck(int probeId, long echoedSentNanos, long ackDelayNanos, long nowNanos) {
+    public long onProbeAck(int probeId, long echoedSentNanos, long ackDelayNanos, long nowNanos) {
         long sent = probes.onAck(probeId, echoedSentNanos);
-        if (sent == NONE) return false;
-        rtt.add(nowNanos - sent - Math.max(0, ackDelayNanos));
-        loss.record(1, 0, nowNanos);
+        if (sent == NONE) return -1;
+        long sample = Math.max(0, nowNanos - sent - Math.max(0, ackDelayNanos));
+        rtt.add(sample, nowNanos);
+        loss.record(1, 0, false, nowNanos);
         liveness.onEvidence(nowNanos);
         if (state == PathState.DOWN) recoveryAcks++;
         evaluate(nowNanos);
-        return true;
+        return sample;
     }
 
     /** The receiver's count since its previous feedback: packets that arrived and gaps it saw. */
     public void onFeedback(long arrived, long lost, long nowNanos) {
-        loss.record(arrived + lost, lost, nowNanos);
+        loss.record(arrived + lost, lost, congested, nowNanos);
+        congested = false;
         if (arrived > 0) liveness.onEvidence(nowNanos);
         evaluate(nowNanos);
     }
 
-    /** A data (or other non-probe) packet went out on this path and should be confirmed. */
-    public void onSent(long nowNanos) {
+    /**
+     * A data (or other non-probe) packet went out on this path and should be confirmed;
+     * {@code overfilled} when this end's queue model for the path was over the saturation
+     * threshold: losses until the next feedback are then congestion this end caused, not the link's
+     * fault (see {@link LossWindow}).
+     */
+    public void onSent(boolean overfilled, long nowNanos) {
         liveness.onSend(nowNanos);
+        sentSinceProbe = true;
+        congested |= overfilled;
     }
 
     /** Expires probes and applies timeouts; call at {@link #nextDeadlineNanos} (and whenever convenient). */
@@ -126,13 +138,14 @@ public final class PathHealth {
             return nowNanos - downSince > timing.downBackoffAfterNanos() ? timing.healthyProbeNanos() : timing.fastProbeNanos();
         }
         if (state != PathState.UP || suspect(nowNanos)) return timing.fastProbeNanos();
+        if (sentSinceProbe) return timing.busyProbeNanos();
         return metered ? timing.meteredProbeNanos() : timing.healthyProbeNanos();
     }
 
     private void evaluate(long nowNanos) {
         int lostProbes = probes.expire(nowNanos, timing.probeTimeoutNanos(rtt));
         if (lostProbes > 0) {
-            loss.record(lostProbes, lostProbes, nowNanos);
+            loss.record(lostProbes, lostProbes, congested, nowNanos);
             recoveryAcks = 0;
         }
         if (state == PathState.DOWN) {

@@ -4,12 +4,15 @@ import java.util.Arrays;
 
 /**
  * Round-trip time of one path: RFC 6298's smoothed RTT and RTT variation (the variation is what
- * status calls jitter), the minimum seen, and a ring of the most recent samples for percentiles.
+ * status calls jitter), the base RTT (the path without queueing: the minimum over the last 15-30 s,
+ * so a route that got longer is noticed), and a ring of the most recent samples for percentiles.
  * Smoothing reacts within a few probes; the ring shows what the smoothing hides (spikes at p95).
  */
 public final class RttEstimator {
     /** Recent samples kept for percentiles: enough for a stable p95, small enough to sort on demand. */
     public static final int RECENT = 32;
+    /** The base RTT is the minimum of this window and the previous one. */
+    public static final long BASE_WINDOW_NANOS = 15_000_000_000L;
 
     private final long[] recent = new long[RECENT];
     private final long[] sorted = new long[RECENT];
@@ -17,9 +20,11 @@ public final class RttEstimator {
     private int next;
     private long smoothed;
     private long variation;
-    private long min = Long.MAX_VALUE;
+    private long baseWindowStart = Long.MIN_VALUE;
+    private long minThisWindow = Long.MAX_VALUE;
+    private long minLastWindow = Long.MAX_VALUE;
 
-    public void add(long rttNanos) {
+    public void add(long rttNanos, long nowNanos) {
         long r = Math.max(0, rttNanos);
         if (count == 0) {
             smoothed = r;
@@ -29,7 +34,12 @@ public final class RttEstimator {
             variation = variation - variation / 4 + Math.abs(smoothed - r) / 4;
             smoothed = smoothed - smoothed / 8 + r / 8;
         }
-        min = Math.min(min, r);
+        if (baseWindowStart == Long.MIN_VALUE || nowNanos - baseWindowStart >= BASE_WINDOW_NANOS) {
+            minLastWindow = baseWindowStart == Long.MIN_VALUE ? Long.MAX_VALUE : minThisWindow;
+            minThisWindow = Long.MAX_VALUE;
+            baseWindowStart = nowNanos;
+        }
+        minThisWindow = Math.min(minThisWindow, r);
         recent[next] = r;
         next = (next + 1) % RECENT;
         if (count < RECENT) count++;
@@ -49,9 +59,9 @@ public final class RttEstimator {
         return variation;
     }
 
-    /** The lowest RTT seen, or 0 before the first sample. */
-    public long minNanos() {
-        return count == 0 ? 0 : min;
+    /** The RTT without queueing: the lowest of the last 15-30 s, or 0 before the first sample. */
+    public long baseNanos() {
+        return count == 0 ? 0 : Math.min(minThisWindow, minLastWindow);
     }
 
     /** The nearest-rank percentile ({@code 0 < q <= 1}) of the recent samples, or 0 before the first. */

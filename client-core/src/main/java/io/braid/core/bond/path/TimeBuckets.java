@@ -34,6 +34,16 @@ public final class TimeBuckets {
         return values.length * bucketNanos;
     }
 
+    /**
+     * The rate per second over the completed buckets of the window (the current, partial bucket
+     * left out, so a rate does not sag at the start of every bucket). 0 with a single bucket.
+     */
+    public double perSecond(long nowNanos) {
+        if (values.length < 2) return 0;
+        long completed = sum(nowNanos) - values[index(currentBucket)];
+        return completed * 1e9 / ((values.length - 1) * bucketNanos);
+    }
+
     public void clear() {
         java.util.Arrays.fill(values, 0);
     }
