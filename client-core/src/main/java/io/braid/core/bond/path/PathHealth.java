@@ -11,7 +11,7 @@ package io.braid.core.bond.path;
  *    ^  <── silent too long ──┘ <─── below recoverRatio x limits for recoverHold ───┘
  *    │                                                                      │
  *    └───────────── silent too long (from any live state) ───────────────────┘
- *   DOWN ── recoveryAcks consecutive probe acks ──> the state the figures call for
+ *   DOWN ── recoveryAcks probe acks, no probe sent since the first of them lost ──> the state the figures call for
  * </pre>
  *
  * A path starts DOWN and comes up on its first ack. Losses seen during an outage are forgotten when
@@ -29,6 +29,7 @@ public final class PathHealth {
     private PathState state = PathState.DOWN;
     private boolean everUp;
     private int recoveryAcks;
+    private long streakStartSent = NONE;
     private long downSince;
     private long improvingSince = NONE;
     private long lastProbeSent = NONE;
@@ -65,7 +66,10 @@ public final class PathHealth {
         rtt.add(sample, nowNanos);
         loss.record(1, 0, false, nowNanos);
         liveness.onEvidence(nowNanos);
-        if (state == PathState.DOWN) recoveryAcks++;
+        if (state == PathState.DOWN) {
+            if (recoveryAcks == 0) streakStartSent = sent;
+            recoveryAcks++;
+        }
         evaluate(nowNanos);
         return sample;
     }
@@ -108,6 +112,11 @@ public final class PathHealth {
         return loss.fraction(nowNanos);
     }
 
+    /** The loss the link is judged by: congestion this end caused left out, few samples diluted (see {@link LossWindow}). */
+    public double judgedLoss(long nowNanos) {
+        return loss.evidence(nowNanos);
+    }
+
     /** Silent longer than expected while something sent on it waits for confirmation. */
     public boolean suspect(long nowNanos) {
         return liveness.silentNanos(nowNanos) > timing.suspectAfterNanos(rtt);
@@ -146,7 +155,8 @@ public final class PathHealth {
         int lostProbes = probes.expire(nowNanos, timing.probeTimeoutNanos(rtt));
         if (lostProbes > 0) {
             loss.record(lostProbes, lostProbes, congested, nowNanos);
-            recoveryAcks = 0;
+            // Probes lost in the outage expire late; only a loss after the streak began breaks it.
+            if (probes.newestLostSentNanos() >= streakStartSent) recoveryAcks = 0;
         }
         if (state == PathState.DOWN) {
             recoverIfProven();
@@ -162,7 +172,10 @@ public final class PathHealth {
 
     private void recoverIfProven() {
         if (recoveryAcks < (everUp ? timing.recoveryAcks() : 1)) return;
-        if (everUp) loss.clear();
+        if (everUp) {
+            loss.clear();
+            probes.forgetSentBefore(streakStartSent);
+        }
         everUp = true;
         recoveryAcks = 0;
         improvingSince = NONE;

@@ -14,6 +14,7 @@ public final class ProbeTracker {
     private final long[] sentAt = new long[SLOTS];
     private int nextId = 1;
     private int evictedUnanswered;
+    private long newestLostSentNanos = NONE;
 
     public ProbeTracker() {
         java.util.Arrays.fill(sentAt, NONE);
@@ -24,7 +25,10 @@ public final class ProbeTracker {
         int id = nextId;
         nextId = nextId == -1 ? 1 : nextId + 1;
         int slot = slot(id);
-        if (sentAt[slot] != NONE) evictedUnanswered++;
+        if (sentAt[slot] != NONE) {
+            evictedUnanswered++;
+            newestLostSentNanos = Math.max(newestLostSentNanos, sentAt[slot]);
+        }
         ids[slot] = id;
         sentAt[slot] = nowNanos;
         return id;
@@ -43,17 +47,34 @@ public final class ProbeTracker {
         return sent;
     }
 
-    /** Forgets probes older than {@code timeoutNanos} and returns how many were lost since the last call. */
+    /**
+     * Forgets probes older than {@code timeoutNanos} and returns how many were lost since the last
+     * call; {@link #newestLostSentNanos} then tells when the newest of them was sent.
+     */
     public int expire(long nowNanos, long timeoutNanos) {
         int lost = evictedUnanswered;
         evictedUnanswered = 0;
         for (int i = 0; i < SLOTS; i++) {
             if (sentAt[i] != NONE && nowNanos - sentAt[i] >= timeoutNanos) {
+                newestLostSentNanos = Math.max(newestLostSentNanos, sentAt[i]);
                 sentAt[i] = NONE;
                 lost++;
             }
         }
         return lost;
+    }
+
+    /** Forgets, without counting them lost, the probes sent before {@code sentNanos} (they measured an outage that is over). */
+    public void forgetSentBefore(long sentNanos) {
+        for (int i = 0; i < SLOTS; i++) {
+            if (sentAt[i] != NONE && sentAt[i] < sentNanos) sentAt[i] = NONE;
+        }
+        evictedUnanswered = 0;
+    }
+
+    /** Send time of the most recently sent probe known to be lost, or {@link Long#MIN_VALUE}. */
+    public long newestLostSentNanos() {
+        return newestLostSentNanos;
     }
 
     /** Send time of the oldest probe still waiting, or {@link Long#MIN_VALUE} when none is. */

@@ -47,7 +47,7 @@ final class AdaptiveScheduler extends SmoothWeightedScheduler {
 
     static double measuredWeight(BondPath path, long lowestRttNanos, long nowNanos) {
         double kbps = path.capacity().estimateBps() / 1000.0;
-        double delivered = 1 - path.health().lossFraction(nowNanos);
+        double delivered = 1 - path.health().judgedLoss(nowNanos);
         double extraRtt = Math.max(0, path.health().rtt().smoothedNanos() - lowestRttNanos);
         return kbps * delivered * delivered / (1 + extraRtt / LATENCY_SCALE_NANOS) * capFactor(path) * path.config().weight();
     }

@@ -12,11 +12,11 @@ public final class Schedulers {
         return switch (mode) {
             case BOND -> new EarliestDeliveryScheduler();
             case REDUNDANT -> new RedundantScheduler();
-            case FAILOVER -> new FailoverScheduler(failoverHoldNanos);
+            case FAILOVER -> SinglePathScheduler.failover(failoverHoldNanos);
             case PER_FLOW -> new PerFlowScheduler();
             case ROUND_ROBIN -> new RoundRobinScheduler();
             case WEIGHTED -> new WeightedScheduler(maxPaths);
-            case LOWEST_LATENCY -> new LowestLatencyScheduler();
+            case LOWEST_LATENCY -> SinglePathScheduler.lowestLatency();
             case ADAPTIVE -> new AdaptiveScheduler(maxPaths);
         };
     }

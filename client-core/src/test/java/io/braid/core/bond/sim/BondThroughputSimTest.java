@@ -1,5 +1,6 @@
 package io.braid.core.bond.sim;
 
+import static io.braid.core.bond.sim.Scenario.MBIT;
 import static io.braid.core.bond.sim.Scenario.MS;
 import static io.braid.core.bond.sim.Scenario.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,30 +9,51 @@ import io.braid.core.bond.path.PathConfig;
 import io.braid.core.bond.sched.Mode;
 import org.junit.jupiter.api.Test;
 
-/** {@code bond} mode fills links of equal and unequal rate and delay (DESIGN.md's bonding goals). */
+/**
+ * {@code bond} fills links of equal and of unequal rate and delay (DESIGN.md's goals: at least 90%
+ * of the sum), measured from the second second on, with a source offering exactly the sum.
+ */
 class BondThroughputSimTest {
-    private static final long MBIT = 1_000_000L;
-
     @Test
     void twoEqualLinksCarryAtLeastNinetyPercentOfTheirSum() {
-        Scenario s = Scenario.builder(1).mode(Mode.BOND)
-                .path(PathConfig.of(1, "wan1"), LinkSpec.of(50 * MBIT, 10))
-                .path(PathConfig.of(2, "wan2"), LinkSpec.of(50 * MBIT, 10))
-                .source(100 * MBIT, 16, 200 * MS).duration(5 * SECOND).build().run();
+        Scenario s = run(Mode.BOND, LinkSpec.of(50 * MBIT, 10), LinkSpec.of(50 * MBIT, 10));
         long delivered = s.receiver().deliveredBps(SECOND, 5 * SECOND);
-        System.out.printf("bond 2x50: %.1f Mbit/s delivered, loss %.2f%%, polls %d%n", delivered / 1e6, s.lossFraction() * 100, s.sender().polls());
+        report("bond 2 x 50 Mbit/s", s, delivered);
         assertThat(delivered).isGreaterThanOrEqualTo(90 * MBIT);
     }
 
     @Test
-    void unequalLinksWithDifferentDelaysCarryAtLeastNinetyPercentOfTheirSum() {
-        Scenario s = Scenario.builder(2).mode(Mode.BOND)
-                .path(PathConfig.of(1, "fiber"), LinkSpec.of(80 * MBIT, 10))
-                .path(PathConfig.of(2, "lte"), LinkSpec.of(20 * MBIT, 40))
-                .source(100 * MBIT, 16, 200 * MS).duration(5 * SECOND).build().run();
+    void unequalLinksWithDifferentDelaysCarryAtLeastNinetyPercentOfTheirSumMostlyInOrder() {
+        Scenario s = run(Mode.BOND, LinkSpec.of(80 * MBIT, 10), LinkSpec.of(20 * MBIT, 40));
         long delivered = s.receiver().deliveredBps(SECOND, 5 * SECOND);
-        System.out.printf("bond 80+20: %.1f Mbit/s delivered, loss %.2f%%, on fiber %.1f, on lte %.1f Mbit/s%n", delivered / 1e6,
-                s.lossFraction() * 100, s.sender().dataBytesSent(1, SECOND, 5 * SECOND) * 8 / 4e6, s.sender().dataBytesSent(2, SECOND, 5 * SECOND) * 8 / 4e6);
+        report("bond 80 + 20 Mbit/s, 10 + 40 ms", s, delivered);
         assertThat(delivered).isGreaterThanOrEqualTo(90 * MBIT);
+        assertThat(s.sender().dataBytesSent(2, SECOND, 5 * SECOND) * 8 / 4).as("the slow link is used").isGreaterThan(15 * MBIT);
+        // Packets are sent where they arrive first, so arrival order mostly follows send order: a
+        // reorder hold well under the 30 ms delay difference restores 99.9% of them.
+        assertThat(s.receiver().holdNeededNanos(0.999)).isLessThan(15 * MS);
+    }
+
+    /** The control: the same links and load in round-robin fall well short, so the figure above is the scheduler's doing. */
+    @Test
+    void roundRobinOnTheSameUnequalLinksFallsShort() {
+        Scenario s = run(Mode.ROUND_ROBIN, LinkSpec.of(80 * MBIT, 10), LinkSpec.of(20 * MBIT, 40));
+        long delivered = s.receiver().deliveredBps(SECOND, 5 * SECOND);
+        report("round-robin 80 + 20 Mbit/s", s, delivered);
+        assertThat(delivered).isLessThan(75 * MBIT);
+    }
+
+    private static Scenario run(Mode mode, LinkSpec first, LinkSpec second) {
+        return Scenario.builder(7).mode(mode)
+                .path(PathConfig.of(1, "wan1"), first)
+                .path(PathConfig.of(2, "wan2"), second)
+                .source(100 * MBIT, 16, 200 * MS).duration(5 * SECOND).build().run();
+    }
+
+    private static void report(String what, Scenario s, long delivered) {
+        System.out.printf("%s: %.1f Mbit/s delivered of %.0f offered; wan1 %.1f, wan2 %.1f Mbit/s; loss %.2f%%; reorder hold for 99.9%%: %.1f ms%n",
+                what, delivered / 1e6, s.offeredBps() / 1e6,
+                s.sender().dataBytesSent(1, SECOND, 5 * SECOND) * 8 / 4e6, s.sender().dataBytesSent(2, SECOND, 5 * SECOND) * 8 / 4e6,
+                s.lossFraction() * 100, s.receiver().holdNeededNanos(0.999) / 1e6);
     }
 }

@@ -28,6 +28,7 @@ import java.util.SplittableRandom;
 final class Scenario {
     static final long MS = 1_000_000L;
     static final long SECOND = 1_000_000_000L;
+    static final long MBIT = 1_000_000L;
     static final long FEEDBACK_INTERVAL = 50 * MS;
 
     /** A path's state change, as the listener saw it. */
