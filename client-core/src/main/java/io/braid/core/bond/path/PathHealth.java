@@ -132,9 +132,11 @@ public final class PathHealth {
     public long nextDeadlineNanos(long nowNanos, boolean metered) {
         long next = nextProbeNanos(nowNanos, metered);
         long first = liveness.firstUnconfirmedNanos();
-        if (first != NONE) {
-            next = Math.min(next, first + timing.suspectAfterNanos(rtt) + 1);
-            if (state != PathState.DOWN) next = Math.min(next, first + timing.downAfterNanos(rtt) + 1);
+        if (first != NONE && state != PathState.DOWN) {
+            // Turning suspect changes the probe interval; once suspect, that moment is past and must not recur.
+            long suspectAt = first + timing.suspectAfterNanos(rtt) + 1;
+            if (suspectAt > nowNanos) next = Math.min(next, suspectAt);
+            next = Math.min(next, first + timing.downAfterNanos(rtt) + 1);
         }
         long oldestProbe = probes.oldestWaitingNanos();
         if (oldestProbe != NONE) next = Math.min(next, oldestProbe + timing.probeTimeoutNanos(rtt));

@@ -56,6 +56,18 @@ class PathHealthTest {
     }
 
     @Test
+    void afterEveryPollTheNextDeadlineLiesAheadSoAnEngineNeverSpins() {
+        PathHealth h = up();
+        for (long t = 100 * MS; t <= 3 * SECOND; t += MS) {
+            if (t < 500 * MS) h.onSent(false, t); // silent under traffic: suspect, then down
+            if (h.nextProbeNanos(t, false) <= t) h.onProbeSent(t); // probes go unanswered
+            h.poll(t);
+            assertThat(h.nextDeadlineNanos(t, false)).as("at %d ms, %s", t / MS, h.state()).isGreaterThan(t);
+        }
+        assertThat(h.state()).isEqualTo(PathState.DOWN);
+    }
+
+    @Test
     void feedbackThatShowsDeliveryKeepsABusyPathUp() {
         PathHealth h = up();
         for (long t = 100 * MS; t <= 2 * SECOND; t += MS) {

@@ -33,8 +33,8 @@ class PathFailureSimTest {
         long detected = s.firstEntered(dead, PathState.DOWN, CUT);
         long moved = (detected / 10 / MS + 1) * 10 * MS; // the simulator tallies sends per 10 ms
         long after = s.receiver().deliveredBps(moved + 100 * MS, END);
-        System.out.printf("path %d blackholed at 2 s: down after %d ms; then %.1f of %.0f Mbit/s delivered over path %d%n",
-                dead, (detected - CUT) / MS, after / 1e6, OFFERED / 1e6, alive);
+        System.out.printf("path %d blackholed at 2 s: down after %d ms; then %.1f of %.0f Mbit/s delivered over path %d (%d polls)%n",
+                dead, (detected - CUT) / MS, after / 1e6, OFFERED / 1e6, alive, s.sender().polls());
         assertThat(s.sender().dataBytesSent(dead, CUT - 100 * MS, CUT)).as("the path carried data right before the cut").isPositive();
         assertThat(detected - CUT).as("time to detect").isPositive().isLessThan(500 * MS);
         assertThat(s.sender().dataBytesSent(dead, moved, END)).as("data sent on the dead path after detection").isZero();

@@ -77,9 +77,8 @@ final class SimSender {
 
     void schedulePoll() {
         long now = loop.now();
-        long next = Math.min(bonding.nextDeadlineNanos(now), fec.nextDeadlineNanos());
-        if (next <= now) next = now + 1_000; // a deadline that does not move on would spin; the count below exposes it
-        if (next < pollAt || pollAt <= now) {
+        long next = Math.max(now, Math.min(bonding.nextDeadlineNanos(now), fec.nextDeadlineNanos()));
+        if (next < pollAt || pollAt < now) {
             pollAt = next;
             loop.at(next, this::poll);
         }
@@ -102,6 +101,9 @@ final class SimSender {
             sendParity(group, members, 1250);
         }
         pollAt = Long.MAX_VALUE;
+        if (Math.min(bonding.nextDeadlineNanos(now), fec.nextDeadlineNanos()) <= now) {
+            throw new AssertionError("a deadline is still due right after poll at " + now + " ns: an engine polling at nextDeadlineNanos would spin");
+        }
         schedulePoll();
     }
 
