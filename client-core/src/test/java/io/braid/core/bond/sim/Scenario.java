@@ -136,8 +136,19 @@ final class Scenario {
 
     /** Data packets the receiver never got, over data packets sent. */
     double lossFraction() {
-        long lost = sender.dataSent().stream().filter(d -> !receiver.delivered(d[0])).count();
-        return (double) lost / sender.dataPackets();
+        return lossFraction(0, durationNanos);
+    }
+
+    /** Like {@link #lossFraction()} for the packets sent in [from, to). */
+    double lossFraction(long fromNanos, long toNanos) {
+        long sent = 0;
+        long lost = 0;
+        for (long[] d : sender.dataSent()) {
+            if (d[2] < fromNanos || d[2] >= toNanos) continue;
+            sent++;
+            if (!receiver.delivered(d[0])) lost++;
+        }
+        return sent == 0 ? 0 : (double) lost / sent;
     }
 
     /** Like {@link #lossFraction} but counting what FEC rebuilds: a group with k shards of its k+m back is whole. */

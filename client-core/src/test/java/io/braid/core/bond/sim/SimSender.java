@@ -24,7 +24,7 @@ final class SimSender {
     private final Map<Integer, Long> pathSequence = new HashMap<>();
     private final Map<Integer, long[]> dataBytesByPath = new HashMap<>();
     private final Map<Long, Integer> fecGroupSizes = new HashMap<>();
-    private final java.util.List<long[]> dataSent = new java.util.ArrayList<>(); // {counter, FEC group}
+    private final java.util.List<long[]> dataSent = new java.util.ArrayList<>(); // {counter, FEC group, sent at}
     private final int[] ids = new int[Bonding.MAX_PATHS];
     private final int durationBuckets;
     private Consumer<Datagram> receiver;
@@ -53,7 +53,7 @@ final class SimSender {
         long group = fec.enabled() ? fec.group() : -1;
         long c = counter++;
         dataPackets++;
-        dataSent.add(new long[] {c, group});
+        dataSent.add(new long[] {c, group, now});
         int n = bonding.choosePaths(wireBytes, flowHash, now, ids);
         if (n == 0) unsent++;
         for (int i = 0; i < n; i++) {
@@ -132,7 +132,7 @@ final class SimSender {
         return bytes;
     }
 
-    /** Every data packet sent as {counter, FEC group (-1: none)}. */
+    /** Every data packet sent as {counter, FEC group (-1: none), send time}. */
     java.util.List<long[]> dataSent() {
         return dataSent;
     }
