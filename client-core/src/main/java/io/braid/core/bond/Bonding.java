@@ -31,7 +31,10 @@ import java.util.List;
  * for (int i = 0, k = bonding.probesDue(now, ids); i &lt; k; i++) {
  *     int probeId = bonding.onProbeSent(ids[i], probeWireBytes, now); ...send PROBE(probeId, now) on ids[i]...
  * }
+ * // every few seconds (wall clock):  ledger.rollover(Instant.now()); ledger.saveIfChanged();
  * </pre>
+ * Status ({@link #snapshot}) is read on the same thread: the local API asks the engine's thread for it.
+ * See docs/bonding.md for the model.
  */
 public final class Bonding {
     /** A PATH_FEEDBACK carries at most 16 paths, so a session bonds at most 16. */

@@ -13,7 +13,7 @@ package io.braid.core.bond;
  * @param txBitsPerSecond sent over the last second
  * @param rxBitsPerSecond received over the last second
  * @param capUsedBytes    sent + received in the current cap period
- * @param capLimitBytes   the monthly cap, or null when the link has none
+ * @param capLimitBytes   the monthly cap, or null when the link has none (left out of Braid's JSON)
  */
 public record PathSnapshot(int id, String name, String state, double rttMillis, double jitterMillis, double lossPercent,
                            long txBitsPerSecond, long rxBitsPerSecond, long capUsedBytes, Long capLimitBytes) {}
