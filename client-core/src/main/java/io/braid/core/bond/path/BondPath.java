@@ -131,6 +131,7 @@ public final class BondPath {
         if (rtt < 0) return;
         long measuredQueue = Math.max(0, rtt - health.rtt().baseNanos());
         backlog.correct(measuredQueue - modelQueueAtProbe[probeId & (PROBE_SLOTS - 1)], nowNanos);
+        capacity.onQueueMeasured(measuredQueue);
     }
 
     /** A datagram for this session arrived over this path. */

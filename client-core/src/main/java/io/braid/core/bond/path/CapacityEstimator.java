@@ -7,15 +7,19 @@ package io.braid.core.bond.path;
  * when the path was pushed (the scheduler had a queue on it) or when it beats the estimate: a
  * path that merely had little to carry says nothing about how much it could carry.
  *
- * <p>Probing up: while a path is pushed and its latest feedback reported no loss, {@link #pacingBps}
+ * <p>Probing up, only while the path is not rate-limited (its latest feedback reported no loss and
+ * its last probe measured less than {@link #QUIET_QUEUE_NANOS} of queueing): {@link #pacingBps}
  * runs {@link #PROBE_GAIN} above the estimate for one feedback round in {@link #CYCLE}, so the
- * scheduler gives it a little more than it is known to carry and the estimate can grow.
+ * scheduler gives it a little more than it is known to carry and the estimate can grow. A path that
+ * already queues is full: probing it would only reorder packets (the simulator shows a 99.9%
+ * reorder hold of 9 ms instead of 2 ms on full links when probing regardless).
  */
 public final class CapacityEstimator {
     public static final int SAMPLES = 10;
     public static final long MIN_SPAN_NANOS = 150_000_000L;
     public static final double PROBE_GAIN = 1.25;
     public static final int CYCLE = 8;
+    public static final long QUIET_QUEUE_NANOS = 5_000_000L;
     private static final int HISTORY = 16;
     private static final long FLOOR_BPS = 64_000;
 
@@ -29,6 +33,7 @@ public final class CapacityEstimator {
     private int sampleNext;
     private boolean pushed;
     private boolean cleanLastRound;
+    private boolean queueQuiet = true;
     private int phase;
 
     /** @param phaseOffset spreads the probing rounds of a session's paths apart (any int) */
@@ -58,6 +63,11 @@ public final class CapacityEstimator {
         pushed = false;
     }
 
+    /** A probe measured this much queueing on the path (RTT above its base RTT). */
+    public void onQueueMeasured(long queueNanos) {
+        queueQuiet = queueNanos < QUIET_QUEUE_NANOS;
+    }
+
     /** The delivery rate this path is believed to sustain, in bits per second. */
     public long estimateBps() {
         if (sampleCount == 0) return initialBps;
@@ -69,7 +79,7 @@ public final class CapacityEstimator {
     /** The rate the scheduler should plan with: the estimate, raised during a probing round. */
     public long pacingBps() {
         long estimate = estimateBps();
-        return phase == 0 && cleanLastRound ? (long) (estimate * PROBE_GAIN) : estimate;
+        return phase == 0 && cleanLastRound && queueQuiet ? (long) (estimate * PROBE_GAIN) : estimate;
     }
 
     /** Bits per second delivered since the newest history point at least {@link #MIN_SPAN_NANOS} old; 0 if none. */

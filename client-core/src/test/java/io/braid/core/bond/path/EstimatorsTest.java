@@ -125,6 +125,17 @@ class EstimatorsTest {
     }
 
     @Test
+    void aPathThatAlreadyQueuesIsNotProbed() {
+        CapacityEstimator c = new CapacityEstimator(10_000_000, 0);
+        c.onQueueMeasured(CapacityEstimator.QUIET_QUEUE_NANOS);
+        for (int round = 0; round < 16; round++) {
+            c.markPushed();
+            c.onFeedback(0, 0, round * 50 * MS);
+            assertThat(c.pacingBps()).isEqualTo(c.estimateBps());
+        }
+    }
+
+    @Test
     void theBacklogModelDrainsAtItsRateAndIsCorrectedByMeasurement() {
         SendBacklog b = new SendBacklog();
         b.add(1250, 10_000_000, 0); // 1 ms at 10 Mbit/s
