@@ -116,7 +116,7 @@ public final class BondPath {
         long modelQueue = backlog.queueDelayNanos(nowNanos);
         backlog.add(wireBytes, capacity.pacingBps(), nowNanos);
         count(sentBytes, wireBytes, nowNanos);
-        int probeId = health.onProbeSent(nowNanos);
+        int probeId = health.onProbeSent(modelQueue > saturationDelayNanos, nowNanos);
         modelQueueAtProbe[probeId & (PROBE_SLOTS - 1)] = modelQueue;
         return probeId;
     }

@@ -34,7 +34,7 @@ public final class PathHealth {
     private long improvingSince = NONE;
     private long lastProbeSent = NONE;
     private boolean sentSinceProbe;
-    private boolean congested;
+    private long lastOverfilledSend = NONE;
 
     public PathHealth(HealthThresholds thresholds, HealthTiming timing, long nowNanos) {
         this.thresholds = thresholds;
@@ -47,12 +47,15 @@ public final class PathHealth {
         evaluate(nowNanos);
     }
 
-    /** Registers a probe sent now; returns the probe id to put in it. */
-    public int onProbeSent(long nowNanos) {
+    /**
+     * Registers a probe sent now; returns the probe id to put in it. {@code overfilled} as for
+     * {@link #onSent}: if the probe is lost, congestion this end caused is to blame, not the link.
+     */
+    public int onProbeSent(boolean overfilled, long nowNanos) {
         lastProbeSent = nowNanos;
         sentSinceProbe = false;
         liveness.onSend(nowNanos);
-        return probes.onSent(nowNanos);
+        return probes.onSent(overfilled, nowNanos);
     }
 
     /**
@@ -64,7 +67,7 @@ public final class PathHealth {
         if (sent == NONE) return -1;
         long sample = Math.max(0, nowNanos - sent - Math.max(0, ackDelayNanos));
         rtt.add(sample, nowNanos);
-        loss.record(1, 0, false, nowNanos);
+        loss.record(1, 0, probes.sentIntoCongestion(probeId), nowNanos);
         liveness.onEvidence(nowNanos);
         if (state == PathState.DOWN) {
             if (recoveryAcks == 0) streakStartSent = sent;
@@ -74,10 +77,15 @@ public final class PathHealth {
         return sample;
     }
 
-    /** The receiver's count since its previous feedback: packets that arrived and gaps it saw. */
+    /**
+     * The receiver's count since its previous feedback: packets that arrived and gaps it saw. The
+     * losses are congestion this end caused when it overfilled the path within the span such a
+     * report describes (two round trips and two feedback intervals back).
+     */
     public void onFeedback(long arrived, long lost, long nowNanos) {
+        long span = 2 * rtt.smoothedNanos() + 2 * timing.feedbackIntervalNanos();
+        boolean congested = lastOverfilledSend != NONE && nowNanos - lastOverfilledSend <= span;
         loss.record(arrived + lost, lost, congested, nowNanos);
-        congested = false;
         if (arrived > 0) liveness.onEvidence(nowNanos);
         evaluate(nowNanos);
     }
@@ -91,7 +99,7 @@ public final class PathHealth {
     public void onSent(boolean overfilled, long nowNanos) {
         liveness.onSend(nowNanos);
         sentSinceProbe = true;
-        congested |= overfilled;
+        if (overfilled) lastOverfilledSend = nowNanos;
     }
 
     /** Expires probes and applies timeouts; call at {@link #nextDeadlineNanos} (and whenever convenient). */
@@ -156,7 +164,9 @@ public final class PathHealth {
     private void evaluate(long nowNanos) {
         int lostProbes = probes.expire(nowNanos, timing.probeTimeoutNanos(rtt));
         if (lostProbes > 0) {
-            loss.record(lostProbes, lostProbes, congested, nowNanos);
+            int blamedOnCongestion = probes.lostInCongestion();
+            loss.record(blamedOnCongestion, blamedOnCongestion, true, nowNanos);
+            loss.record(lostProbes - blamedOnCongestion, lostProbes - blamedOnCongestion, false, nowNanos);
             // Probes lost in the outage expire late; only a loss after the streak began breaks it.
             if (probes.newestLostSentNanos() >= streakStartSent) recoveryAcks = 0;
         }

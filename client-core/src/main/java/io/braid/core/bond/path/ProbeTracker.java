@@ -12,25 +12,32 @@ public final class ProbeTracker {
 
     private final int[] ids = new int[SLOTS];
     private final long[] sentAt = new long[SLOTS];
+    private final boolean[] intoCongestion = new boolean[SLOTS];
     private int nextId = 1;
     private int evictedUnanswered;
+    private int lostInCongestion;
     private long newestLostSentNanos = NONE;
 
     public ProbeTracker() {
         java.util.Arrays.fill(sentAt, NONE);
     }
 
-    /** Registers a probe sent now and returns its id (a u32 on the wire; never 0). */
-    public int onSent(long nowNanos) {
+    /**
+     * Registers a probe sent now and returns its id (a u32 on the wire; never 0);
+     * {@code intoCongestion} when this end was overfilling the path as the probe left.
+     */
+    public int onSent(boolean intoCongestion, long nowNanos) {
         int id = nextId;
         nextId = nextId == -1 ? 1 : nextId + 1;
         int slot = slot(id);
         if (sentAt[slot] != NONE) {
             evictedUnanswered++;
+            if (this.intoCongestion[slot]) lostInCongestion++;
             newestLostSentNanos = Math.max(newestLostSentNanos, sentAt[slot]);
         }
         ids[slot] = id;
         sentAt[slot] = nowNanos;
+        this.intoCongestion[slot] = intoCongestion;
         return id;
     }
 
@@ -47,22 +54,39 @@ public final class ProbeTracker {
         return sent;
     }
 
+    /** Whether the probe with this id (just acked or expired) was sent into congestion this end caused. */
+    public boolean sentIntoCongestion(int probeId) {
+        return intoCongestion[slot(probeId)];
+    }
+
     /**
      * Forgets probes older than {@code timeoutNanos} and returns how many were lost since the last
-     * call; {@link #newestLostSentNanos} then tells when the newest of them was sent.
+     * call; {@link #lostInCongestion} then tells how many of them were sent into congestion this end
+     * caused, and {@link #newestLostSentNanos} when the newest of them was sent.
      */
     public int expire(long nowNanos, long timeoutNanos) {
         int lost = evictedUnanswered;
+        int congested = lostInCongestion;
         evictedUnanswered = 0;
         for (int i = 0; i < SLOTS; i++) {
             if (sentAt[i] != NONE && nowNanos - sentAt[i] >= timeoutNanos) {
                 newestLostSentNanos = Math.max(newestLostSentNanos, sentAt[i]);
                 sentAt[i] = NONE;
                 lost++;
+                if (intoCongestion[i]) congested++;
             }
         }
+        lastLostInCongestion = congested;
+        lostInCongestion = 0;
         return lost;
     }
+
+    /** Of the probes the last {@link #expire} found lost, those sent into congestion this end caused. */
+    public int lostInCongestion() {
+        return lastLostInCongestion;
+    }
+
+    private int lastLostInCongestion;
 
     /** Forgets, without counting them lost, the probes sent before {@code sentNanos} (they measured an outage that is over). */
     public void forgetSentBefore(long sentNanos) {
@@ -70,6 +94,7 @@ public final class ProbeTracker {
             if (sentAt[i] != NONE && sentAt[i] < sentNanos) sentAt[i] = NONE;
         }
         evictedUnanswered = 0;
+        lostInCongestion = 0;
     }
 
     /** Send time of the most recently sent probe known to be lost, or {@link Long#MIN_VALUE}. */

@@ -154,8 +154,8 @@ class EstimatorsTest {
     @Test
     void probesAreMatchedByIdAndEchoedTimeAndLostOnTimeout() {
         ProbeTracker p = new ProbeTracker();
-        int a = p.onSent(0);
-        int b = p.onSent(10 * MS);
+        int a = p.onSent(false, 0);
+        int b = p.onSent(true, 10 * MS);
         assertThat(a).isNotEqualTo(b).isNotZero();
         assertThat(p.onAck(a, 5)).as("an echoed time that does not match").isEqualTo(Long.MIN_VALUE);
         assertThat(p.onAck(a, 0)).isEqualTo(0);
@@ -163,9 +163,10 @@ class EstimatorsTest {
         assertThat(p.oldestWaitingNanos()).isEqualTo(10 * MS);
         assertThat(p.expire(SECOND, SECOND)).isZero();
         assertThat(p.expire(SECOND + 10 * MS, SECOND)).isEqualTo(1);
+        assertThat(p.lostInCongestion()).as("it was sent into congestion this end caused").isEqualTo(1);
         assertThat(p.newestLostSentNanos()).isEqualTo(10 * MS);
         assertThat(p.onAck(b, 10 * MS)).as("an ack after its probe was given up").isEqualTo(Long.MIN_VALUE);
-        for (int i = 0; i < 40; i++) p.onSent(2 * SECOND + i);
+        for (int i = 0; i < 40; i++) p.onSent(false, 2 * SECOND + i);
         assertThat(p.expire(2 * SECOND + 40, SECOND)).as("probes pushed out of the ring count as lost").isEqualTo(8);
     }
 }

@@ -36,6 +36,27 @@ class BondThroughputSimTest {
         assertThat(s.receiver().holdNeededNanos(0.999)).isLessThan(10 * MS);
     }
 
+    /**
+     * Offered 120% of what the links carry, both stay full and in use: the losses are congestion
+     * this end causes, which must never suspend a link (it once did, and the sum fell to 80%).
+     */
+    @Test
+    void overloadedLinksStayInUseAndFull() {
+        Scenario s = run(Mode.BOND, 120 * MBIT, LinkSpec.of(80 * MBIT, 10), LinkSpec.of(20 * MBIT, 40));
+        long delivered = s.receiver().deliveredBps(SECOND, 5 * SECOND);
+        report("bond 80 + 20 Mbit/s offered 120", s, delivered);
+        assertThat(delivered).isGreaterThanOrEqualTo(95 * MBIT);
+        assertThat(s.changes()).as("both came up and stayed up").hasSize(2);
+    }
+
+    @Test
+    void adaptiveModeAlsoCarriesAtLeastNinetyPercentOfUnequalLinks() {
+        Scenario s = run(Mode.ADAPTIVE, LinkSpec.of(80 * MBIT, 10), LinkSpec.of(20 * MBIT, 40));
+        long delivered = s.receiver().deliveredBps(SECOND, 5 * SECOND);
+        report("adaptive 80 + 20 Mbit/s, 10 + 40 ms", s, delivered);
+        assertThat(delivered).isGreaterThanOrEqualTo(90 * MBIT);
+    }
+
     /** The control: the same links and load in round-robin fall well short, so the figure above is the scheduler's doing. */
     @Test
     void roundRobinOnTheSameUnequalLinksFallsShort() {
@@ -46,10 +67,14 @@ class BondThroughputSimTest {
     }
 
     private static Scenario run(Mode mode, LinkSpec first, LinkSpec second) {
+        return run(mode, 100 * MBIT, first, second);
+    }
+
+    private static Scenario run(Mode mode, long offered, LinkSpec first, LinkSpec second) {
         return Scenario.builder(7).mode(mode)
                 .path(PathConfig.of(1, "wan1"), first)
                 .path(PathConfig.of(2, "wan2"), second)
-                .source(100 * MBIT, 16, 200 * MS).duration(5 * SECOND).build().run();
+                .source(offered, 16, 200 * MS).duration(5 * SECOND).build().run();
     }
 
     private static void report(String what, Scenario s, long delivered) {
