@@ -60,10 +60,19 @@ final class Scenario {
         for (int i = 0; i < b.paths.size(); i++) {
             PathConfig config = b.paths.get(i);
             LinkSpec spec = b.links.get(i);
-            bonding.addPath(config, 0);
+            long addAt = b.addedAt.get(i);
+            if (addAt == 0) {
+                bonding.addPath(config, 0);
+            } else { // the WAN exists from the start; the bonding learns of it at addAt (a link appearing)
+                loop.at(addAt, () -> {
+                    bonding.addPath(config, loop.now());
+                    sender.schedulePoll();
+                });
+            }
             sender.connect(config.id(), new Link(spec, loop, random.split()), receiver::receive);
             receiver.connect(config.id(), new Link(spec, loop, random.split()), sender::receive);
         }
+        b.removals.forEach((id, at) -> loop.at(at, () -> bonding.removePath(id)));
         this.flowHashes = flowHashes(b.flows);
         this.flowSequences = new long[b.flows];
     }
@@ -171,6 +180,8 @@ final class Scenario {
         private final long seed;
         private final List<PathConfig> paths = new ArrayList<>();
         private final List<LinkSpec> links = new ArrayList<>();
+        private final List<Long> addedAt = new ArrayList<>();
+        private final java.util.Map<Integer, Long> removals = new java.util.HashMap<>();
         private BondSettings settings = BondSettings.DEFAULT;
         private FecSpec fec = FecSpec.OFF;
         private long durationNanos = 5 * SECOND;
@@ -194,8 +205,20 @@ final class Scenario {
         }
 
         Builder path(PathConfig config, LinkSpec link) {
+            return pathAddedAt(0, config, link);
+        }
+
+        /** A path the bonding learns of only at {@code atNanos}, while the transfer runs. */
+        Builder pathAddedAt(long atNanos, PathConfig config, LinkSpec link) {
             paths.add(config);
             links.add(link);
+            addedAt.add(atNanos);
+            return this;
+        }
+
+        /** The path goes away at {@code atNanos} (its WAN disappeared). */
+        Builder pathRemovedAt(long atNanos, int pathId) {
+            removals.put(pathId, atNanos);
             return this;
         }
 
