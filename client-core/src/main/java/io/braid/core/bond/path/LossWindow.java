@@ -6,9 +6,9 @@ package io.braid.core.bond.path;
  * probes that were never answered (so an idle path is measured too).
  *
  * <p>Two readings: {@link #fraction} is all that was seen (for status); {@link #evidence} judges
- * the link. It leaves out losses from rounds in which this end was overfilling the path (its queue
- * model was over the saturation threshold): those are congestion this end caused, not a bad link,
- * and must not suspend it. And it divides by at least {@link #MIN_SAMPLES} packets, so one lost
+ * the link. It leaves out the losses the caller marks as congestion this end caused (packets sent
+ * while its queue model for the path was over the saturation threshold): not a bad link, and they
+ * must not suspend it. And it divides by at least {@link #MIN_SAMPLES} packets, so one lost
  * probe out of five on an idle path reads as 2%, not 20%, and cannot suspend a link on its own. A
  * degraded path is probed ten times faster, so real loss soon has the samples to show.
  */
@@ -40,7 +40,7 @@ public final class LossWindow {
         return s == 0 ? 0 : (double) lost.sum(nowNanos) / s;
     }
 
-    /** Lost / max(sent, {@link #MIN_SAMPLES}) outside congested rounds: the loss that state decisions trust. */
+    /** Lost / max(sent, {@link #MIN_SAMPLES}), congestion this end caused left out: the loss that state decisions trust. */
     public double evidence(long nowNanos) {
         return (double) judgedLost.sum(nowNanos) / Math.max(judgedSent.sum(nowNanos), MIN_SAMPLES);
     }

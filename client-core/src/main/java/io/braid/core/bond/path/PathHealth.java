@@ -93,8 +93,8 @@ public final class PathHealth {
     /**
      * A data (or other non-probe) packet went out on this path and should be confirmed;
      * {@code overfilled} when this end's queue model for the path was over the saturation
-     * threshold: losses until the next feedback are then congestion this end caused, not the link's
-     * fault (see {@link LossWindow}).
+     * threshold: losses reported for that span are then congestion this end caused, not the link's
+     * fault (see {@link #onFeedback} and {@link LossWindow}).
      */
     public void onSent(boolean overfilled, long nowNanos) {
         liveness.onSend(nowNanos);
