@@ -192,7 +192,7 @@ public final class Bonding {
             out.add(new PathSnapshot(p.id(), p.config().name(), p.health().state().wireName(),
                     millis(rtt.smoothedNanos()), millis(rtt.variationNanos()),
                     Math.round(p.health().lossFraction(nowNanos) * 10_000) / 100.0,
-                    p.sentBitsPerSecond(nowNanos), p.receivedBitsPerSecond(nowNanos),
+                    p.receivedBitsPerSecond(nowNanos), p.sentBitsPerSecond(nowNanos),
                     p.cap().usedBytes(), p.cap().limitBytes().isPresent() ? p.cap().limitBytes().getAsLong() : null));
         }
         return out;

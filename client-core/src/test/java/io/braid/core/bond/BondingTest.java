@@ -166,7 +166,7 @@ class BondingTest {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) names.add(it.next());
         assertThat(names).containsExactly("id", "name", "state", "rttMillis", "jitterMillis", "lossPercent",
-                "txBitsPerSecond", "rxBitsPerSecond", "capUsedBytes", "capLimitBytes");
+                "bpsIn", "bpsOut", "bytesUsed", "capBytes");
     }
 
     private Bonding bonding(Mode mode) {

@@ -65,9 +65,9 @@ class PrioritySimTest {
                 .source(40 * MBIT, 16, 200 * MS).duration(5 * SECOND).build().run();
         long lteData = s.sender().dataBytesSent(2, 0, 5 * SECOND);
         var lte = s.bonding().snapshot(5 * SECOND).get(1);
-        System.out.printf("cap: lte carried %.2f MB of data, counted %.2f MB against its %.0f MB cap%n", lteData / 1e6, lte.capUsedBytes() / 1e6, cap / 1e6);
-        assertThat(lte.capLimitBytes()).isEqualTo(cap);
-        assertThat(lte.capUsedBytes()).isGreaterThanOrEqualTo(cap);
+        System.out.printf("cap: lte carried %.2f MB of data, counted %.2f MB against its %.0f MB cap%n", lteData / 1e6, lte.bytesUsed() / 1e6, cap / 1e6);
+        assertThat(lte.capBytes()).isEqualTo(cap);
+        assertThat(lte.bytesUsed()).isGreaterThanOrEqualTo(cap);
         assertThat(lteData).isGreaterThan(cap / 2).isLessThanOrEqualTo(cap);
         assertThat(s.sender().dataBytesSent(2, 3 * SECOND, 5 * SECOND)).isZero();
         assertThat(s.receiver().deliveredBps(3 * SECOND, 5 * SECOND)).as("the other link takes what it can").isGreaterThanOrEqualTo(28 * MBIT);
