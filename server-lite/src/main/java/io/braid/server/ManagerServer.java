@@ -71,6 +71,7 @@ public final class ManagerServer implements AutoCloseable {
         } catch (IOException e) {
             log.warn("could not remove {}: {}", runtimeFile, e.getMessage());
         }
+        services.events().close(); // ends the live event streams, so the HTTP server can stop without waiting on them
         http.close();
         services.close();
     }

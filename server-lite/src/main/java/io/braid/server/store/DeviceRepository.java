@@ -26,6 +26,16 @@ public final class DeviceRepository {
         return Jdbc.query(c, "SELECT " + COLUMNS + " FROM devices ORDER BY created_at, id", DeviceRepository::map);
     }
 
+    /** How many devices have each status (statuses with none are absent). */
+    public java.util.Map<String, Long> countByStatus(Connection c) throws SQLException {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (var row : Jdbc.query(c, "SELECT status, COUNT(*) AS n FROM devices GROUP BY status",
+                rs -> java.util.Map.entry(rs.getString("status"), rs.getLong("n")))) {
+            counts.put(row.getKey(), row.getValue());
+        }
+        return counts;
+    }
+
     public boolean overlayIpv4Taken(Connection c, String address) throws SQLException {
         return Jdbc.queryOne(c, "SELECT 1 FROM devices WHERE overlay_ipv4 = ?", rs -> 1, address).isPresent();
     }
