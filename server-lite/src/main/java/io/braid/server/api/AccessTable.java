@@ -95,6 +95,20 @@ public final class AccessTable {
         return ROUTES;
     }
 
+    /** Refuses to start a server with a route this table does not mention (the request-time check would refuse it anyway). */
+    static void requireComplete(Iterable<io.javalin.router.ParsedEndpoint> endpoints) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (var parsed : endpoints) {
+            var e = parsed.endpoint;
+            if (e.method.isHttpMethod() && lookup(e.method.name(), e.path).isEmpty()) {
+                missing.add(e.method.name() + " " + e.path);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("routes without a line in AccessTable: " + missing);
+        }
+    }
+
     private static Access needs(Permission p) {
         return new Access.Needs(p);
     }

@@ -107,6 +107,7 @@ public final class ManagerHttpServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> Exchange.error(ctx, ErrorCode.BAD_INPUT, "method not allowed: " + ctx.method() + " " + ctx.path()));
         });
+        AccessTable.requireComplete(app.unsafe.internalRouter.allHttpHandlers());
         app.start();
         return new ManagerHttpServer(app);
     }

@@ -7,6 +7,7 @@ import io.braid.core.pki.PinnedCaTrust;
 import io.braid.core.pki.TlsContexts;
 import io.braid.core.testing.MutableClock;
 import io.braid.server.ManagerServer;
+import io.braid.server.accounts.AccountService;
 import io.braid.server.audit.AuditLog;
 import io.braid.server.auth.AdminToken;
 import io.braid.server.config.ServerConfig;
@@ -85,11 +86,23 @@ public final class RunningManager implements AutoCloseable {
     }
 
     public JsonHttpClient admin() {
+        return http(Map.of("Authorization", "Bearer " + adminToken()));
+    }
+
+    public String adminToken() {
         try {
-            return http(Map.of("Authorization", "Bearer " + AdminToken.read(dataDir)));
+            return AdminToken.read(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Creates a console account through the service, as `braid-server accounts create` would, with a known password. */
+    public ConsoleClient.Credentials account(String username, String role) {
+        String password = "pw-" + username + "-long-enough";
+        var created = server.services().accounts().create(new AccountService.CreateRequest(username, role, password),
+                new AuditLog.Actor("admin", "test"));
+        return new ConsoleClient.Credentials(created.account().id(), username, password, created.secondFactor().totpSecret());
     }
 
     @Override
