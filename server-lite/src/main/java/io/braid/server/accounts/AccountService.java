@@ -55,7 +55,8 @@ public final class AccountService {
         Role role = Role.fromId(request.role());
         String hash = hasher.hash(validPassword(request.password(), username));
         String secret = Totp.newSecret();
-        Account account = new Account("a" + Ids.id(11), username, role.id(), Account.ENABLED, clock.instant(), actor.name(), null);
+        Account account = new Account("a" + Ids.id(11), username, role.id(), Account.ENABLED,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), actor.name(), null);
         db.inTransaction(c -> {
             if (accounts.findByUsername(c, username).isPresent()) {
                 throw new BraidException(ErrorCode.CONFLICT, "an account named " + username + " already exists");

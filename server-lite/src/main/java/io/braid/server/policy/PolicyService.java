@@ -87,7 +87,7 @@ public final class PolicyService {
         PolicyRule updated = db.inTransaction(c -> {
             PolicyRule old = find(c, id);
             PolicyRule rule = new PolicyRule(id, valid.group(), valid.destination(), valid.protocol(), valid.portFrom(), valid.portTo(),
-                    valid.description(), old.createdAt(), old.createdBy(), clock.instant());
+                    valid.description(), old.createdAt(), old.createdBy(), now());
             refuseDuplicate(rules.list(c).stream().filter(r -> !r.id().equals(id)).toList(), rule);
             rules.update(c, rule);
             audit.record(c, actor, "policy.update", id, AuditLog.SUCCESS, "was " + describe(old) + "; now " + describe(rule));
@@ -108,9 +108,14 @@ public final class PolicyService {
     }
 
     private PolicyRule newRule(RuleValidator.RuleRequest r, String createdBy) {
-        Instant now = clock.instant();
+        Instant now = now();
         return new PolicyRule("p" + Ids.id(11), r.group(), r.destination(), r.protocol(), r.portFrom(), r.portTo(), r.description(),
                 now, createdBy, now);
+    }
+
+    /** Stored times have millisecond precision; answers use the same, so a rule reads back as it was returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private PolicyRule find(Connection c, String id) throws SQLException {

@@ -28,6 +28,7 @@ import java.util.Map;
 public final class RunningManager implements AutoCloseable {
     public final Path dataDir;
     public final MutableClock clock;
+    private final Duration eventHeartbeat;
     private ManagerServer server;
 
     public RunningManager() {
@@ -35,8 +36,18 @@ public final class RunningManager implements AutoCloseable {
     }
 
     public RunningManager(Path dataDir, MutableClock clock) {
+        this(dataDir, clock, Duration.ofSeconds(15));
+    }
+
+    /** A manager whose live event streams send heartbeats this often. */
+    public RunningManager(Duration eventHeartbeat) {
+        this(tempDir(), MutableClock.startingNow(), eventHeartbeat);
+    }
+
+    private RunningManager(Path dataDir, MutableClock clock, Duration eventHeartbeat) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.eventHeartbeat = eventHeartbeat;
         start();
     }
 
@@ -48,7 +59,7 @@ public final class RunningManager implements AutoCloseable {
     /** (Re)starts the server on the same data directory. */
     public void start() {
         try {
-            server = ManagerServer.start(config(dataDir, 0), clock);
+            server = ManagerServer.start(config(dataDir, 0), clock, eventHeartbeat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
