@@ -52,7 +52,7 @@ export async function render(main, ctx) {
   }
 
   const first = ctx.me.firstAccountNeeded
-    ? h('section', {class: 'panel notice'}, h('h2', {}, 'Create the first admin account'),
+    ? h('section', {class: 'panel notice', id: 'first-account'}, h('h2', {}, 'Create the first admin account'),
       h('p', {}, 'You signed in with the admin token. Create an admin account for yourself now and use it from then on; '
         + 'keep the token for the command line and emergencies.'))
     : null;
@@ -78,7 +78,10 @@ function createForm(ctx, secretBox, onCreated) {
         const result = await post('/api/v1/accounts', {username: username.value.trim(), role: role.value, password: password.value});
         showSecret(secretBox, result);
         event.target.reset();
-        if (ctx.me.firstAccountNeeded) await ctx.refreshMe();
+        if (ctx.me.firstAccountNeeded) {
+          await ctx.refreshMe();
+          document.getElementById('first-account')?.remove();
+        }
         await onCreated();
       } catch (e) {
         error.textContent = e.message;

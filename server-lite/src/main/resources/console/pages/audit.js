@@ -38,7 +38,8 @@ export async function render(main, ctx) {
     p.set('limit', '500');
     try {
       const entries = (await get('/api/v1/audit?' + p)).reverse();
-      count.textContent = entries.length === 500 ? 'The 500 most recent matching entries' : entries.length + ' entries';
+      count.textContent = entries.length === 500 ? 'The 500 most recent matching entries'
+        : entries.length === 1 ? '1 entry' : entries.length + ' entries';
       replace(results, table('Audit entries', ['Time', 'Actor', 'Action', 'Target', 'Source', 'Outcome', 'Details'],
         entries.map((e) => h('tr', {},
           h('td', {}, when(e.at)), h('td', {class: 'mono'}, e.actor), h('td', {class: 'mono'}, e.action),

@@ -40,4 +40,5 @@ export function render(main, onSignedIn) {
           field('Admin token', token, 'From DATA_DIR/admin.token on the server; use it to create the first admin account.'),
           h('button', {type: 'submit', class: 'secondary'}, 'Sign in with token')))));
   username.focus();
+  performance.mark('braid:page-rendered', {detail: 'signin'});
 }
