@@ -82,6 +82,9 @@ public final class AccountService {
             if (!a.isEnabled()) {
                 throw new BraidException(ErrorCode.CONFLICT, "account " + a.username() + " is already disabled");
             }
+            if (actor.name().equals(Principal.accountActor(a.username()))) {
+                throw new BraidException(ErrorCode.CONFLICT, "you cannot disable your own account; another admin (or the admin token) can");
+            }
             accounts.setStatus(c, id, Account.DISABLED);
             int ended = sessions.deleteOfAccount(c, id);
             audit.record(c, actor, "account.disable", id, AuditLog.SUCCESS, "username=" + a.username() + " sessions ended=" + ended);

@@ -233,6 +233,17 @@ class ConsoleAuthTest {
     }
 
     @Test
+    void anAdminCannotLockThemselvesOut() {
+        Credentials carol = manager.account("carol", "admin");
+        ConsoleClient b = browser();
+        b.signIn(carol);
+        Reply r = b.post(AdminApi.path(AdminApi.ACCOUNT_ACTION, carol.id()).replace("{action}", "disable"), Map.of());
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("message").asText()).contains("your own account");
+        assertThat(b.get(AdminApi.SESSION).status()).isEqualTo(200);
+    }
+
+    @Test
     void accountInputIsCheckedStrictlyAndChangesNothingWhenBad() {
         ConsoleClient admin = browser();
         admin.signInWithToken();
