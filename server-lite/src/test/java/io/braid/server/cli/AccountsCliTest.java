@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.braid.core.ErrorCode;
-import io.braid.core.json.Json;
 import io.braid.core.testing.CliRun;
 import io.braid.server.testing.ConsoleClient;
 import io.braid.server.testing.RunningManager;
@@ -36,13 +35,11 @@ class AccountsCliTest {
     }
 
     private static CliRun server(String... args) {
-        return CliRun.of(BraidServerMain.commandLine(), args);
+        return ServerCli.run(args);
     }
 
-    private JsonNode json(String... args) throws Exception {
-        CliRun run = server(args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return Json.lenient().readTree(run.out());
+    private static JsonNode json(String... args) throws Exception {
+        return ServerCli.json(args);
     }
 
     @Test

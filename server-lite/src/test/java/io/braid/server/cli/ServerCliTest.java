@@ -7,7 +7,6 @@ import io.braid.core.ErrorCode;
 import io.braid.core.enroll.Enrollment;
 import io.braid.core.enroll.EnrollmentLink;
 import io.braid.core.enroll.ManagerClients;
-import io.braid.core.json.Json;
 import io.braid.core.store.CredentialStore;
 import io.braid.core.testing.CliRun;
 import io.braid.server.testing.RunningManager;
@@ -38,13 +37,11 @@ class ServerCliTest {
     }
 
     private static CliRun server(String... args) {
-        return CliRun.of(BraidServerMain.commandLine(), args);
+        return ServerCli.run(args);
     }
 
-    private JsonNode json(String... args) throws Exception {
-        CliRun run = server(args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return Json.lenient().readTree(run.out());
+    private static JsonNode json(String... args) throws Exception {
+        return ServerCli.json(args);
     }
 
     @Test
