@@ -3,7 +3,6 @@
 
 const listeners = new Map();
 let source = null;
-let lastSnapshot = null;
 
 export function on(type, fn) {
   if (!listeners.has(type)) listeners.set(type, new Set());
@@ -17,10 +16,6 @@ function emit(type, data) {
       try { fn(data, type); } catch (e) { console.error('live listener failed', e); }
     }
   }
-}
-
-export function snapshot() {
-  return lastSnapshot;
 }
 
 const TYPES = ['device.enrolled', 'device.enabled', 'device.disabled', 'device.revoked', 'device.deleted',
@@ -39,10 +34,7 @@ export function connect(status) {
       status('retry', 'Reconnecting…');
     }
   });
-  source.addEventListener('snapshot', (e) => {
-    lastSnapshot = JSON.parse(e.data);
-    emit('snapshot', lastSnapshot);
-  });
+  source.addEventListener('snapshot', (e) => emit('snapshot', JSON.parse(e.data)));
   source.addEventListener('signed-out', () => {
     disconnect();
     window.dispatchEvent(new CustomEvent('braid:signed-out'));

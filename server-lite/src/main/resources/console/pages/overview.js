@@ -53,7 +53,8 @@ export async function render(main, ctx) {
 
   let reload = null;
   const refresh = () => { clearTimeout(reload); reload = setTimeout(async () => draw(await get('/api/v1/overview')), 200); };
-  draw(live.snapshot()?.overview || await get('/api/v1/overview'));
+  draw(await get('/api/v1/overview')); // the feed's first snapshot may be older than this page
+
   const off = [
     live.on('snapshot', (s) => draw(s.overview)),
     live.on('device.*', (e, type) => { note(describeDevice(e, type)); refresh(); }),
