@@ -45,6 +45,7 @@ public final class AccessTable {
             route("GET", "/metrics", PUBLIC),
             route("GET", "/", PUBLIC),
             route("GET", ConsoleRoutes.INDEX, PUBLIC),
+            route("GET", ConsoleRoutes.FAVICON, PUBLIC),
             route("GET", ConsoleRoutes.FILES, PUBLIC),
             route("POST", ManagerApi.ENROLL, PUBLIC),
             route("POST", ManagerApi.DEVICE_TOKEN, DEVICE),

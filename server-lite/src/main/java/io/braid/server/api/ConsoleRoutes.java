@@ -15,6 +15,7 @@ import java.util.Map;
 final class ConsoleRoutes {
     static final String INDEX = "/console/";
     static final String FILES = "/console/<file>";
+    static final String FAVICON = "/favicon.ico";
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
             + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -22,6 +23,8 @@ final class ConsoleRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/", ctx -> ctx.redirect(INDEX));
+        // Browsers ask every origin for this, also when someone opens an API address directly.
+        routes.get(FAVICON, ctx -> ctx.redirect(INDEX + "icon.svg"));
         routes.get(INDEX, ctx -> serve(ctx, "index.html"));
         routes.get(FILES, ctx -> serve(ctx, ctx.pathParam("file")));
     }
