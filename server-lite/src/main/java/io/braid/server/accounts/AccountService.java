@@ -8,7 +8,10 @@ import io.braid.server.store.Account;
 import io.braid.server.store.AccountRepository;
 import io.braid.server.store.ConsoleSessionRepository;
 import io.braid.server.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -56,7 +59,7 @@ public final class AccountService {
         String hash = hasher.hash(validPassword(request.password(), username));
         String secret = Totp.newSecret();
         Account account = new Account("a" + Ids.id(11), username, role.id(), Account.ENABLED,
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), actor.name(), null);
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), actor.name(), null);
         db.inTransaction(c -> {
             if (accounts.findByUsername(c, username).isPresent()) {
                 throw new BraidException(ErrorCode.CONFLICT, "an account named " + username + " already exists");
@@ -130,7 +133,7 @@ public final class AccountService {
         });
     }
 
-    private Account find(java.sql.Connection c, String id) throws java.sql.SQLException {
+    private Account find(Connection c, String id) throws SQLException {
         return accounts.find(c, id).orElseThrow(() -> new BraidException(ErrorCode.NOT_FOUND, "no account " + id)).account();
     }
 

@@ -14,6 +14,9 @@ import static io.braid.server.accounts.Permission.POLICIES_WRITE;
 
 import io.braid.core.manager.ManagerApi;
 import io.braid.server.accounts.Permission;
+import io.javalin.router.ParsedEndpoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,8 +100,8 @@ public final class AccessTable {
     }
 
     /** Refuses to start a server with a route this table does not mention (the request-time check would refuse it anyway). */
-    static void requireComplete(Iterable<io.javalin.router.ParsedEndpoint> endpoints) {
-        java.util.List<String> missing = new java.util.ArrayList<>();
+    static void requireComplete(Iterable<ParsedEndpoint> endpoints) {
+        List<String> missing = new ArrayList<>();
         for (var parsed : endpoints) {
             var e = parsed.endpoint;
             if (e.method.isHttpMethod() && lookup(e.method.name(), e.path).isEmpty()) {

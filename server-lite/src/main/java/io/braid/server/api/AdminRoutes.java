@@ -2,11 +2,14 @@ package io.braid.server.api;
 
 import io.braid.core.BraidException;
 import io.braid.core.ErrorCode;
+import io.braid.server.audit.AuditLog;
 import io.braid.server.devices.DeviceService;
 import io.braid.server.enroll.EnrollmentKeyService;
 import io.braid.server.fleet.FleetState;
 import io.braid.server.fleet.Session;
+import io.braid.server.store.Device;
 import io.braid.server.store.EnrollmentKey;
+import io.braid.server.store.IssuedCertificate;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -28,7 +31,7 @@ final class AdminRoutes {
     record KeyCreated(EnrollmentKey key, String secret, String link, String qrSvg) {}
 
     /** A device with its certificates and its live sessions (none until a headend reports one). */
-    record DeviceView(io.braid.server.store.Device device, List<io.braid.server.store.IssuedCertificate> certificates,
+    record DeviceView(Device device, List<IssuedCertificate> certificates,
             List<Session> sessions) {}
 
     void register(RoutesConfig routes) {
@@ -60,7 +63,7 @@ final class AdminRoutes {
         });
     }
 
-    static io.braid.server.audit.AuditLog.Actor actor(Context ctx) {
+    static AuditLog.Actor actor(Context ctx) {
         return AccessControl.principal(ctx).actor(ctx.ip());
     }
 }

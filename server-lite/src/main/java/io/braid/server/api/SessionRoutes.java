@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Signing in and out of the console, and "who am I" for the page. */
 final class SessionRoutes {
@@ -57,7 +58,7 @@ final class SessionRoutes {
         }
         signIn.signOut(p, ctx.ip());
         SessionCookies.clear(ctx);
-        Exchange.json(ctx, 200, java.util.Map.of("signedOut", true));
+        Exchange.json(ctx, 200, Map.of("signedOut", true));
     }
 
     private Me me(Principal p, Instant expiresAt) {

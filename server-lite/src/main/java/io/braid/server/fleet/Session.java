@@ -1,6 +1,8 @@
 package io.braid.server.fleet;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** A device's live tunnel session on a headend, with its WAN paths and current rates (bits per second). */
@@ -22,9 +24,9 @@ public record Session(
     }
 
     public Session withWan(WanStatus wan) {
-        List<WanStatus> updated = new java.util.ArrayList<>(wans.stream().filter(w -> !w.name().equals(wan.name())).toList());
+        List<WanStatus> updated = new ArrayList<>(wans.stream().filter(w -> !w.name().equals(wan.name())).toList());
         updated.add(wan);
-        updated.sort(java.util.Comparator.comparing(WanStatus::name));
+        updated.sort(Comparator.comparing(WanStatus::name));
         return new Session(id, deviceId, headendId, overlayIpv4, startedAt, rxBitsPerSecond, txBitsPerSecond, updated);
     }
 }

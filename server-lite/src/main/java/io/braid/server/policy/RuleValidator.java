@@ -5,6 +5,8 @@ import io.braid.core.ErrorCode;
 import io.braid.server.enroll.EnrollmentKeyService;
 import io.braid.server.store.PolicyRule;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -101,7 +103,7 @@ public final class RuleValidator {
         try {
             String t = InetAddress.getByAddress(bytes).getHostAddress();
             return bytes.length == 16 ? compress(t) : t;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -129,8 +131,8 @@ public final class RuleValidator {
         if (bestStart < 0) {
             return full;
         }
-        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLen, groups.length));
+        String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLen, groups.length));
         return head + "::" + tail;
     }
 

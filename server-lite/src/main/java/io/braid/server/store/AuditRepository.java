@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The append-only audit log: this class can add and read entries, and offers no way to change or delete one. */
 public final class AuditRepository {
@@ -34,7 +35,7 @@ public final class AuditRepository {
         condition(where, params, "at >= ?", Rows.millis(f.since()));
         condition(where, params, "at < ?", Rows.millis(f.until()));
         if (f.text() != null) {
-            String pattern = "%" + like(f.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+            String pattern = "%" + like(f.text().toLowerCase(Locale.ROOT)) + "%";
             where.append(" AND (LOWER(actor) LIKE ? ESCAPE '\\' OR LOWER(action) LIKE ? ESCAPE '\\'"
                     + " OR LOWER(COALESCE(target, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(details, '')) LIKE ? ESCAPE '\\')");
             params.addAll(List.of(pattern, pattern, pattern, pattern));

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Enrolled devices. */
 public final class DeviceRepository {
@@ -27,10 +29,10 @@ public final class DeviceRepository {
     }
 
     /** How many devices have each status (statuses with none are absent). */
-    public java.util.Map<String, Long> countByStatus(Connection c) throws SQLException {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    public Map<String, Long> countByStatus(Connection c) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
         for (var row : Jdbc.query(c, "SELECT status, COUNT(*) AS n FROM devices GROUP BY status",
-                rs -> java.util.Map.entry(rs.getString("status"), rs.getLong("n")))) {
+                rs -> Map.entry(rs.getString("status"), rs.getLong("n")))) {
             counts.put(row.getKey(), row.getValue());
         }
         return counts;
