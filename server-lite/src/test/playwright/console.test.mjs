@@ -353,7 +353,23 @@ try {
   assert.equal((await pageFetch(page, 'GET', '/api/v1/devices/' + desktop.deviceId)).json.device.status, 'enabled');
   step('a viewer sees no revoke button and the API answers 403');
 
-  // 13. Signed out, there is no session: the cookie is gone and the API answers 401.
+  // 13. A session idle for more than 30 minutes is over: the next click lands on the sign-in page.
+  await driver('/advance', {seconds: 31 * 60});
+  await page.getByRole('link', {name: 'Overview', exact: true}).click();
+  await page.getByRole('heading', {name: 'Sign in to Braid'}).waitFor();
+  await page.getByText('Your session has ended. Please sign in again.').waitFor();
+  step('an idle session ends and the console asks to sign in again');
+
+  // 14. Dark theme follows the OS.
+  await page.emulateMedia({colorScheme: 'dark'});
+  await signInWithPassword(page, 'alice', 'alice has a long password', aliceSecret);
+  await rendered(page, 'overview'); // back where the session ended
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(background, 'rgb(246, 247, 249)', 'dark background');
+  await shot(page, 'overview-dark');
+  step('dark theme follows the OS setting');
+
+  // 15. Signed out, there is no session: the cookie is gone and the API answers 401.
   await signOut(page);
   assert.equal((await context.cookies()).some((c) => c.name === '__Host-braid_session'), false);
   const anonymous = await pageFetch(page, 'GET', '/api/v1/devices');
@@ -361,15 +377,6 @@ try {
   const anonymousWrite = await pageFetch(page, 'POST', '/api/v1/keys', {csrf: csrfCookie, body: {name: 'x'}});
   assert.equal(anonymousWrite.status, 401);
   step('without a session cookie the API answers 401');
-
-  // 14. Dark theme follows the OS.
-  await page.emulateMedia({colorScheme: 'dark'});
-  await signInWithPassword(page, 'alice', 'alice has a long password', aliceSecret);
-  await rendered(page, 'overview');
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  assert.notEqual(background, 'rgb(246, 247, 249)', 'dark background');
-  await shot(page, 'overview-dark');
-  step('dark theme follows the OS setting');
 
   assert.deepEqual(consoleErrors, [], 'no script errors in the page');
   results.ok = true;

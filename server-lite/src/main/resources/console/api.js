@@ -30,7 +30,8 @@ export async function api(method, path, body) {
   if (!response.ok) {
     const error = new ApiError(response.status, data && data.error || 'http_' + response.status,
       data && data.message || response.statusText);
-    if (response.status === 401 && !path.startsWith('/api/v1/session')) {
+    // A 401 anywhere but a sign-in attempt means the session is gone: the shell shows the sign-in page.
+    if (response.status === 401 && !(method === 'POST' && path.startsWith('/api/v1/session'))) {
       window.dispatchEvent(new CustomEvent('braid:signed-out'));
     }
     throw error;
