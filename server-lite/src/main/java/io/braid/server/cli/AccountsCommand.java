@@ -16,36 +16,20 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "accounts", description = "Manage admin console accounts (with the admin token): create, list, disable, enable, reset-totp.",
         subcommands = {AccountsCommand.Create.class, AccountsCommand.ListAccounts.class, AccountsCommand.Disable.class,
                 AccountsCommand.Enable.class, AccountsCommand.ResetTotp.class})
-final class AccountsCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class AccountsCommand extends CommandGroup {
     /** The API's answer when an account gets a new second factor (the QR code is for the console, not printed here). */
     record WithSecondFactor(Account account, String totpSecret, String totpUri) {}
 
     @Command(name = "create", description = "Create an account; prints its TOTP secret and otpauth:// URI once, for an authenticator app.")
-    static final class Create implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
+    static final class Create extends AdminCommand {
         @Parameters(paramLabel = "USERNAME", description = "Lowercase letters, digits, '.', '_', '@', '-'.")
         String username;
 
@@ -56,9 +40,6 @@ final class AccountsCommand implements Runnable {
                 description = "Read the password from this file ('-' for standard input); without it, asked twice on the terminal.")
         String passwordFile;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
         public Integer call() {
             String password = password(passwordFile);
@@ -66,55 +47,33 @@ final class AccountsCommand implements Runnable {
             try (JsonHttpClient api = connection.open()) {
                 created = api.post(AdminApi.ACCOUNTS, new AccountService.CreateRequest(username, role, password), WithSecondFactor.class);
             }
-            print(spec.commandLine().getOut(), created, json, "created " + created.account().role() + " account " + created.account().username());
-            return 0;
+            return print(created, out -> secondFactor(out, created, "created " + created.account().role() + " account "
+                    + created.account().username()));
         }
     }
 
     @Command(name = "list", description = "List accounts (never their secrets).")
-    static final class ListAccounts implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class ListAccounts extends AdminCommand {
         @Override
         public Integer call() {
             List<Account> accounts;
             try (JsonHttpClient api = connection.open()) {
                 accounts = api.get(AdminApi.ACCOUNTS, Output.listOf(Account.class));
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, accounts);
-                return 0;
-            }
-            TextTable table = new TextTable("USERNAME", "ROLE", "STATUS", "LAST SIGN-IN", "CREATED", "ID");
-            for (Account a : accounts) {
-                table.row(a.username(), a.role(), a.status(), a.lastLoginAt() == null ? "never" : a.lastLoginAt(), a.createdAt(), a.id());
-            }
-            table.print(out);
-            return 0;
+            return print(accounts, out -> {
+                TextTable table = new TextTable("USERNAME", "ROLE", "STATUS", "LAST SIGN-IN", "CREATED", "ID");
+                for (Account a : accounts) {
+                    table.row(a.username(), a.role(), a.status(), a.lastLoginAt() == null ? "never" : a.lastLoginAt(), a.createdAt(), a.id());
+                }
+                table.print(out);
+            });
         }
     }
 
     /** Shared body of the commands that act on one account, named by username or id. */
-    abstract static class Action implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
+    abstract static class Action extends AdminCommand {
         @Parameters(paramLabel = "ACCOUNT", description = "The account's username or id.")
         String account;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         abstract String action();
 
@@ -125,21 +84,14 @@ final class AccountsCommand implements Runnable {
                 Account target = all.stream().filter(a -> a.username().equals(account) || a.id().equals(account)).findFirst()
                         .orElseThrow(() -> new BraidException(ErrorCode.NOT_FOUND, "no account " + account));
                 String path = AdminApi.path(AdminApi.ACCOUNT_ACTION, target.id()).replace("{action}", action());
-                PrintWriter out = spec.commandLine().getOut();
                 if (action().equals("reset-totp")) {
-                    print(out, api.post(path, Map.of(), WithSecondFactor.class), json, "new second factor for " + target.username()
-                            + " (their sessions have ended)");
-                    return 0;
+                    WithSecondFactor renewed = api.post(path, Map.of(), WithSecondFactor.class);
+                    return print(renewed, out -> secondFactor(out, renewed, "new second factor for " + target.username()
+                            + " (their sessions have ended)"));
                 }
                 Account changed = api.post(path, Map.of(), Account.class);
-                if (json) {
-                    Output.json(out, changed);
-                } else {
-                    out.println("account " + changed.username() + " is now " + changed.status());
-                    out.flush();
-                }
+                return print(changed, out -> out.println("account " + changed.username() + " is now " + changed.status()));
             }
-            return 0;
         }
     }
 
@@ -167,16 +119,11 @@ final class AccountsCommand implements Runnable {
         }
     }
 
-    private static void print(PrintWriter out, WithSecondFactor w, boolean json, String headline) {
-        if (json) {
-            Output.json(out, w);
-            return;
-        }
+    private static void secondFactor(PrintWriter out, WithSecondFactor w, String headline) {
         out.println(headline);
         out.println("totp secret: " + w.totpSecret());
         out.println("totp uri:    " + w.totpUri());
         out.println("Add it to an authenticator app now (the console shows it as a QR code); it is shown only this once.");
-        out.flush();
     }
 
     /** The password from a file, standard input, or typed twice on the terminal; never from the command line (shell history). */

@@ -6,33 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.braid.core.ErrorCode;
 import io.braid.core.testing.CliRun;
 import io.braid.server.testing.ConsoleClient;
-import io.braid.server.testing.RunningManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `braid-server accounts …` against a running server, with the admin token from the data directory. */
-class AccountsCliTest {
-    private RunningManager manager;
-    private String dataDir;
-
+class AccountsCliTest extends CliAgainstManager {
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void start() {
-        manager = new RunningManager();
-        dataDir = manager.dataDir.toString();
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-    }
 
     private static CliRun server(String... args) {
         return ServerCli.run(args);
