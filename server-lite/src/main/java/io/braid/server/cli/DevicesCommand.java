@@ -8,7 +8,6 @@ import io.braid.server.store.Device;
 import io.braid.server.store.IssuedCertificate;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -8,8 +8,6 @@ import io.braid.server.api.AdminApi;
 import io.braid.server.policy.RuleValidator;
 import io.braid.server.store.PolicyRule;
 import java.util.List;
-import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
