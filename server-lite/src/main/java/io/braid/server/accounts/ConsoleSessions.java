@@ -59,8 +59,12 @@ public final class ConsoleSessions {
         return new Opened(new Principal(name, role, session.accountId(), session), token, csrf, session.expiresAt());
     }
 
-    /** The principal of a live session with this cookie value; empty if unknown, expired, idle or its account is disabled. */
-    public Optional<Principal> resolve(String token) {
+    /**
+     * The principal of a live session with this cookie value; empty if unknown, expired, idle or its
+     * account is disabled. {@code activity} says whether this request counts as the user being active
+     * (a click does; a live stream re-checking itself does not, so an open tab never keeps a session alive).
+     */
+    public Optional<Principal> resolve(String token, boolean activity) {
         if (token == null || token.isEmpty() || token.length() > 128) {
             return Optional.empty();
         }
@@ -85,7 +89,7 @@ public final class ConsoleSessions {
                 }
                 role = Role.fromId(account.get().role());
             }
-            if (s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+            if (activity && s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
                 sessions.touch(c, hash, now);
             }
             return Optional.of(new Principal(s.principal(), role, s.accountId(), s));

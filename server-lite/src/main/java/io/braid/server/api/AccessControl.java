@@ -70,8 +70,21 @@ final class AccessControl {
         ctx.attribute(PRINCIPAL, principal);
     }
 
-    /** The caller, if the request carries a valid admin token or a live session cookie. */
+    /** The caller, if the request carries a valid admin token or a live session cookie; counts as activity. */
     Optional<Principal> authenticate(Context ctx) {
+        return authenticate(ctx, true);
+    }
+
+    /** Whether the caller of a long-running request (an event stream) is still signed in, without counting as activity. */
+    boolean stillAuthenticated(Context ctx) {
+        try {
+            return authenticate(ctx, false).isPresent();
+        } catch (BraidException e) {
+            return false;
+        }
+    }
+
+    private Optional<Principal> authenticate(Context ctx, boolean activity) {
         String header = ctx.header("Authorization");
         if (header != null) {
             if (!header.startsWith(BEARER) || !adminToken.matches(header.substring(BEARER.length()).trim())) {
@@ -79,7 +92,7 @@ final class AccessControl {
             }
             return Optional.of(Principal.adminToken());
         }
-        return sessions.resolve(ctx.cookie(SESSION_COOKIE));
+        return sessions.resolve(ctx.cookie(SESSION_COOKIE), activity);
     }
 
     /** The caller {@link #check} found; only for routes that need one. */

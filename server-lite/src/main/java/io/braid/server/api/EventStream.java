@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code session.up}, {@code wan.down}…), and a comment line as heartbeat when idle, so proxies keep the
  * connection and the browser notices a dead one. If this reader fell behind and its queue dropped
  * events, it gets a fresh snapshot instead of a gap. At every heartbeat the caller is authenticated
- * again, so a stream ends soon after its session does. One request per open page, no polling.
+ * again (without counting as activity: an open tab does not keep an idle session alive), so a stream
+ * ends soon after its session does. One request per open page, no polling.
  */
 final class EventStream {
     static final int MAX_STREAMS = 100;
@@ -111,14 +112,7 @@ final class EventStream {
     }
 
     private boolean stillSignedIn(Context ctx, Principal principal) {
-        if (!principal.viaSession()) {
-            return true; // a bearer token cannot end mid-stream
-        }
-        try {
-            return access.authenticate(ctx).isPresent();
-        } catch (BraidException e) {
-            return false;
-        }
+        return !principal.viaSession() || access.stillAuthenticated(ctx); // a bearer token cannot end mid-stream
     }
 
     /** Who may see an event: the same permission that reads its subject through the REST API. */

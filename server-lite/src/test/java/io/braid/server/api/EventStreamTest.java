@@ -139,6 +139,24 @@ class EventStreamTest {
     }
 
     @Test
+    void anOpenStreamDoesNotKeepAnIdleSessionAlive() throws Exception {
+        ConsoleClient browser = new ConsoleClient(manager);
+        browser.signInWithToken();
+        try (SseReader sse = new SseReader(browser, AdminApi.EVENTS)) {
+            sse.expect("snapshot", WAIT);
+            manager.clock.advance(Duration.ofMinutes(20));
+            assertThat(sse.next(WAIT).comment()).isEqualTo("heartbeat"); // re-checked 20 minutes later: still signed in
+            manager.clock.advance(Duration.ofMinutes(11));
+            Frame last;
+            do {
+                last = sse.next(WAIT);
+            } while (last != null && last.event() == null && !last.end());
+            assertThat(last.event()).as("31 minutes without a request").isEqualTo("signed-out");
+        }
+        assertThat(browser.get(AdminApi.SESSION).status()).isEqualTo(401);
+    }
+
+    @Test
     void stoppingTheServerEndsOpenStreamsPromptly() throws Exception {
         SseReader sse = new SseReader(cli(), AdminApi.EVENTS);
         sse.expect("snapshot", WAIT);
