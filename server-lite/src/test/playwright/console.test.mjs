@@ -163,6 +163,7 @@ try {
         start: Math.round(r.startTime), end: Math.round(r.responseEnd)})));
   });
   await accessible(page, 'sign-in');
+  assert.equal(await page.getByRole('button', {name: 'Sign out'}).isVisible(), false, 'no sign-out button before signing in');
   await shot(page, 'signin');
   step('sign-in page loads from the jar in ' + Math.round(results.pageLoad.coldSignInMs) + ' ms (first visit, empty cache)');
 
