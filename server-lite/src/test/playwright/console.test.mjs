@@ -314,6 +314,31 @@ try {
   await page.locator('.card', {hasText: 'Devices'}).getByText('2', {exact: true}).waitFor();
   await shot(page, 'overview');
 
+  // 10b. Live fleet figures, from the events a headend publishes (simulated here: the headend is not built yet).
+  const liveBefore = requests.length;
+  await driver('/headend', {event: 'headend.up'});
+  await page.locator('.card', {hasText: 'Headends'}).getByText('connected now').waitFor();
+  await driver('/headend', {event: 'session.up', deviceId: desktop.deviceId});
+  const online = page.locator('.card', {hasText: 'Devices online'});
+  await online.getByText('1', {exact: true}).waitFor();
+  await page.locator('.card', {hasText: 'Throughput'}).getByText('51.0 Mbit/s').waitFor();
+  await driver('/headend', {event: 'wan.down', deviceId: desktop.deviceId, wan: 'lte'});
+  await page.locator('.card.warn', {hasText: 'WAN health'}).getByText('0 degraded · 1 down').waitFor();
+  await page.getByText('WAN lte of device ' + desktop.deviceId + ' is down').waitFor();
+  const liveApi = requests.slice(liveBefore).filter((r) => r.url.includes('/api/')).map((r) => new URL(r.url).pathname);
+  assert.ok(liveApi.every((p) => p === '/api/v1/overview'), 'only the overview figures were re-read: ' + liveApi);
+  await shot(page, 'overview-live-simulated');
+  await go(page, 'devices/' + desktop.deviceId);
+  const lte = page.locator('tr', {hasText: 'lte'});
+  await lte.getByText('down').waitFor();
+  await page.locator('tr', {hasText: 'fiber'}).getByText('4.2 ms').waitFor();
+  await driver('/headend', {event: 'session.down', deviceId: desktop.deviceId});
+  await page.getByText('No live session.').waitFor();
+  await driver('/headend', {event: 'headend.down'});
+  await go(page, 'overview');
+  await page.getByText('No headend has connected yet.').waitFor();
+  step('headend, session and WAN-down events reach the overview and device pages live');
+
   // 11. CSRF: this page's own script, without the token or with a wrong one, or from another origin, changes nothing.
   const keysBefore = (await pageFetch(page, 'GET', '/api/v1/keys')).json.length;
   for (const csrf of [null, 'forged-token']) {

@@ -30,7 +30,7 @@ export async function render(main, ctx) {
     ];
     if (o.live) {
       items.push(
-        card('Devices online', o.live.devicesOnline, o.live.sessions + ' tunnel sessions'),
+        card('Devices online', o.live.devicesOnline, o.live.sessions + (o.live.sessions === 1 ? ' tunnel session' : ' tunnel sessions')),
         card('Throughput', bits(o.live.throughput.rxBitsPerSecond + o.live.throughput.txBitsPerSecond),
           '↓ ' + bits(o.live.throughput.rxBitsPerSecond) + ' · ↑ ' + bits(o.live.throughput.txBitsPerSecond)),
         card('WAN health', o.live.wans.up + ' up', o.live.wans.degraded + ' degraded · ' + o.live.wans.down + ' down',
