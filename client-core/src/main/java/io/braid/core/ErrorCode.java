@@ -26,6 +26,8 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", 20),
     BODY_TOO_LARGE("body_too_large", 21),
     CONFLICT("conflict", 22),
+    /** A state-changing request made with a console session lacked a matching CSRF token or came from another origin. */
+    CSRF_REJECTED("csrf_rejected", 23),
 
     CA_MISMATCH("ca_mismatch", 30),
     SERVER_UNREACHABLE("server_unreachable", 31),

@@ -34,11 +34,16 @@ public final class ManagerServer implements AutoCloseable {
     }
 
     public static ManagerServer start(ServerConfig config, Clock clock) throws IOException {
+        return start(config, clock, ManagerHttpServer.EVENT_HEARTBEAT);
+    }
+
+    /** Starts with another heartbeat interval for live event streams (tests use a short one). */
+    public static ManagerServer start(ServerConfig config, Clock clock, java.time.Duration eventHeartbeat) throws IOException {
         AtomicInteger boundPort = new AtomicInteger(config.managerPort());
         ManagerServices services = ManagerServices.open(config, clock, boundPort::get);
         ManagerHttpServer http;
         try {
-            http = ManagerHttpServer.start(services, config.bindAddress(), config.managerPort());
+            http = ManagerHttpServer.start(services, config.bindAddress(), config.managerPort(), eventHeartbeat);
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -71,6 +76,7 @@ public final class ManagerServer implements AutoCloseable {
         } catch (IOException e) {
             log.warn("could not remove {}: {}", runtimeFile, e.getMessage());
         }
+        services.events().close(); // ends the live event streams, so the HTTP server can stop without waiting on them
         http.close();
         services.close();
     }

@@ -10,7 +10,7 @@ public final class HttpErrors {
         return switch (code) {
             case BAD_INPUT, MALFORMED_LINK, CSR_INVALID, CSR_KEY_NOT_ALLOWED -> 400;
             case UNAUTHENTICATED -> 401;
-            case KEY_UNKNOWN, KEY_EXPIRED, KEY_REVOKED, KEY_USED_UP, DEVICE_DISABLED, DEVICE_REVOKED, FORBIDDEN -> 403;
+            case KEY_UNKNOWN, KEY_EXPIRED, KEY_REVOKED, KEY_USED_UP, DEVICE_DISABLED, DEVICE_REVOKED, FORBIDDEN, CSRF_REJECTED -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT, ALREADY_ENROLLED -> 409;
             case BODY_TOO_LARGE -> 413;

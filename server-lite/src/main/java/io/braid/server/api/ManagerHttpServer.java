@@ -5,6 +5,8 @@ import io.braid.core.ErrorCode;
 import io.braid.core.pki.PinnedCaTrust;
 import io.braid.core.pki.TlsContexts;
 import io.braid.server.ManagerServices;
+import io.braid.server.audit.AuditLog;
+import java.time.Duration;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import javax.net.ssl.SSLContext;
@@ -31,11 +33,27 @@ public final class ManagerHttpServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** How often an idle event stream sends a heartbeat comment (below Jetty's 30 s idle timeout). */
+    public static final Duration EVENT_HEARTBEAT = Duration.ofSeconds(15);
+
     public static ManagerHttpServer start(ManagerServices s, String bindAddress, int port) {
+        return start(s, bindAddress, port, EVENT_HEARTBEAT);
+    }
+
+    public static ManagerHttpServer start(ManagerServices s, String bindAddress, int port, Duration eventHeartbeat) {
         SSLContext tls = TlsContexts.withIdentity(s.pki().managerKey(), s.pki().managerChain(), PinnedCaTrust.forRoot(s.pki().ca().root()));
+        AuditLog audit = s.audit();
+        AccessControl access = new AccessControl(s.adminToken(), s.consoleSessions(), s.db(), audit);
         DeviceRoutes deviceRoutes = new DeviceRoutes(s.enrollment(), s.devices());
-        AdminRoutes adminRoutes = new AdminRoutes(s.adminToken(), s.keys(), s.devices(), s.db(), s.auditRepository());
+        AdminRoutes adminRoutes = new AdminRoutes(s.keys(), s.devices(), s.fleet());
         PublicRoutes publicRoutes = new PublicRoutes(s.crl(), s.tokenKeys(), s.metrics());
+        SessionRoutes sessionRoutes = new SessionRoutes(s.signIn(), s.accounts(), s.clock());
+        AccountRoutes accountRoutes = new AccountRoutes(s.accounts());
+        PolicyRoutes policyRoutes = new PolicyRoutes(s.policies());
+        FleetRoutes fleetRoutes = new FleetRoutes(s.overview(), s.fleet());
+        AuditRoutes auditRoutes = new AuditRoutes(s.db(), s.auditRepository(), audit, s.clock());
+        EventStream eventStream = new EventStream(s.events(), s.overview(), s.fleet(), access, s.clock(), eventHeartbeat);
+        ConsoleRoutes consoleRoutes = new ConsoleRoutes();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -57,13 +75,23 @@ public final class ManagerHttpServer implements AutoCloseable {
                 return connector;
             });
             config.requestLogger.http((ctx, ms) -> {
-                String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+                var matched = ctx.endpoints().matchedHttpEndpoint();
+                String route = matched == null ? "unmatched" : matched.path;
                 s.metrics().requests.labelValues(route, Integer.toString(ctx.status().getCode())).inc();
                 s.metrics().requestSeconds.labelValues(route).observe(ms / 1000.0);
             });
+            config.routes.before(SecurityHeaders::add);
+            config.routes.beforeMatched(access::check);
             deviceRoutes.register(config.routes);
             adminRoutes.register(config.routes);
             publicRoutes.register(config.routes);
+            sessionRoutes.register(config.routes);
+            accountRoutes.register(config.routes);
+            policyRoutes.register(config.routes);
+            fleetRoutes.register(config.routes);
+            auditRoutes.register(config.routes);
+            eventStream.register(config.routes);
+            consoleRoutes.register(config.routes);
             config.routes.exception(BraidException.class, (e, ctx) -> Exchange.error(ctx, e.code(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> Exchange.error(ctx,
                     e.getStatus() == 413 ? ErrorCode.BODY_TOO_LARGE : e.getStatus() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_INPUT,
@@ -79,6 +107,7 @@ public final class ManagerHttpServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> Exchange.error(ctx, ErrorCode.BAD_INPUT, "method not allowed: " + ctx.method() + " " + ctx.path()));
         });
+        AccessTable.requireComplete(app.unsafe.internalRouter.allHttpHandlers());
         app.start();
         return new ManagerHttpServer(app);
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -31,7 +30,7 @@ public final class AdminToken {
             String token = "bat_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             AtomicFiles.write(file, (token + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        return new AdminToken(sha256(read(dataDir)));
+        return new AdminToken(Sha256.of(read(dataDir)));
     }
 
     /** The token text as stored, for the admin CLI running next to the server. */
@@ -40,14 +39,6 @@ public final class AdminToken {
     }
 
     public boolean matches(String presented) {
-        return presented != null && MessageDigest.isEqual(hash, sha256(presented));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return presented != null && MessageDigest.isEqual(hash, Sha256.of(presented));
     }
 }

@@ -4,27 +4,14 @@ import io.braid.core.cli.TextTable;
 import io.braid.core.http.JsonHttpClient;
 import io.braid.server.api.AdminApi;
 import io.braid.server.store.AuditEntry;
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", description = "Show the audit log: who did what, when, from where.")
-final class AuditCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    AdminConnection connection;
-
+final class AuditCommand extends AdminCommand {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Most recent entries to show (default: ${DEFAULT-VALUE}).")
     int limit;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
 
     @Override
     public Integer call() {
@@ -32,16 +19,12 @@ final class AuditCommand implements Callable<Integer> {
         try (JsonHttpClient api = connection.open()) {
             entries = api.get(AdminApi.AUDIT + "?limit=" + limit, Output.listOf(AuditEntry.class));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, entries);
-            return 0;
-        }
-        TextTable table = new TextTable("TIME", "ACTOR", "ACTION", "TARGET", "SOURCE", "OUTCOME", "DETAILS");
-        for (AuditEntry e : entries) {
-            table.row(e.at(), e.actor(), e.action(), e.target(), e.source(), e.outcome(), e.details());
-        }
-        table.print(out);
-        return 0;
+        return print(entries, out -> {
+            TextTable table = new TextTable("TIME", "ACTOR", "ACTION", "TARGET", "SOURCE", "OUTCOME", "DETAILS");
+            for (AuditEntry e : entries) {
+                table.row(e.at(), e.actor(), e.action(), e.target(), e.source(), e.outcome(), e.details());
+            }
+            table.print(out);
+        });
     }
 }

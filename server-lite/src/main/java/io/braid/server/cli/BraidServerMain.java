@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BraidServerMain.Version.class,
         description = "Braid's server: enrollment, certificate authority, tokens and policy (manager) and tunnel termination (headend).",
-        subcommands = {ServeCommand.class, KeysCommand.class, DevicesCommand.class, AuditCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, DevicesCommand.class, PolicyCommand.class, AccountsCommand.class,
+                AuditCommand.class, VersionCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class})
 public final class BraidServerMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,72 +6,37 @@ import io.braid.server.api.AdminApi;
 import io.braid.server.devices.DeviceService;
 import io.braid.server.store.Device;
 import io.braid.server.store.IssuedCertificate;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "devices", description = "List, inspect, disable, enable, revoke and delete enrolled devices.",
         subcommands = {DevicesCommand.ListDevices.class, DevicesCommand.Show.class, DevicesCommand.Disable.class,
                 DevicesCommand.Enable.class, DevicesCommand.Revoke.class, DevicesCommand.Delete.class})
-final class DevicesCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class DevicesCommand extends CommandGroup {
     @Command(name = "list", description = "List devices.")
-    static final class ListDevices implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class ListDevices extends AdminCommand {
         @Override
         public Integer call() {
             List<Device> devices;
             try (JsonHttpClient api = connection.open()) {
                 devices = api.get(AdminApi.DEVICES, Output.listOf(Device.class));
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, devices);
-                return 0;
-            }
-            TextTable table = new TextTable("ID", "NAME", "OS", "STATUS", "OVERLAY", "GROUPS", "ENROLLED");
-            for (Device d : devices) {
-                table.row(d.id(), d.name(), d.os(), d.status(), d.overlayIpv4(), String.join(",", d.groups()), d.createdAt());
-            }
-            table.print(out);
-            return 0;
+            return print(devices, out -> {
+                TextTable table = new TextTable("ID", "NAME", "OS", "STATUS", "OVERLAY", "GROUPS", "ENROLLED");
+                for (Device d : devices) {
+                    table.row(d.id(), d.name(), d.os(), d.status(), d.overlayIpv4(), String.join(",", d.groups()), d.createdAt());
+                }
+                table.print(out);
+            });
         }
     }
 
     @Command(name = "show", description = "Show one device with its certificates.")
-    static final class Show implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
+    static final class Show extends AdminCommand {
         @Parameters(paramLabel = "ID")
         String id;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         @Override
         public Integer call() {
@@ -79,43 +44,30 @@ final class DevicesCommand implements Runnable {
             try (JsonHttpClient api = connection.open()) {
                 detail = api.get(AdminApi.path(AdminApi.DEVICE, id), DeviceService.Detail.class);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, detail);
-                return 0;
-            }
-            Device d = detail.device();
-            out.println("device:   " + d.id());
-            out.println("name:     " + d.name());
-            out.println("os:       " + (d.os() == null ? "-" : d.os()));
-            out.println("status:   " + d.status());
-            out.println("overlay:  " + d.overlayIpv4() + " " + d.overlayIpv6());
-            out.println("groups:   " + (d.groups().isEmpty() ? "-" : String.join(",", d.groups())));
-            out.println("enrolled: " + d.createdAt() + " from " + d.enrolledFrom() + " with key " + d.enrollmentKeyId());
-            out.println("seen:     " + (d.lastSeenAt() == null ? "-" : d.lastSeenAt()));
-            out.println("certificates:");
-            TextTable table = new TextTable("  SERIAL", "NOT AFTER", "REVOKED", "FINGERPRINT");
-            for (IssuedCertificate c : detail.certificates()) {
-                table.row("  " + c.serial(), c.notAfter(), c.revokedAt() == null ? "no" : c.revokedAt(), c.fingerprint());
-            }
-            table.print(out);
-            return 0;
+            return print(detail, out -> {
+                Device d = detail.device();
+                out.println("device:   " + d.id());
+                out.println("name:     " + d.name());
+                out.println("os:       " + (d.os() == null ? "-" : d.os()));
+                out.println("status:   " + d.status());
+                out.println("overlay:  " + d.overlayIpv4() + " " + d.overlayIpv6());
+                out.println("groups:   " + (d.groups().isEmpty() ? "-" : String.join(",", d.groups())));
+                out.println("enrolled: " + d.createdAt() + " from " + d.enrolledFrom() + " with key " + d.enrollmentKeyId());
+                out.println("seen:     " + (d.lastSeenAt() == null ? "-" : d.lastSeenAt()));
+                out.println("certificates:");
+                TextTable table = new TextTable("  SERIAL", "NOT AFTER", "REVOKED", "FINGERPRINT");
+                for (IssuedCertificate c : detail.certificates()) {
+                    table.row("  " + c.serial(), c.notAfter(), c.revokedAt() == null ? "no" : c.revokedAt(), c.fingerprint());
+                }
+                table.print(out);
+            });
         }
     }
 
     /** Shared body of the state-changing device commands. */
-    abstract static class Action implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
+    abstract static class Action extends AdminCommand {
         @Parameters(paramLabel = "ID")
         String id;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         abstract String action();
 
@@ -125,14 +77,7 @@ final class DevicesCommand implements Runnable {
             try (JsonHttpClient api = connection.open()) {
                 d = api.post(AdminApi.path(AdminApi.DEVICE, id) + "/" + action(), Map.of(), Device.class);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, d);
-            } else {
-                out.println("device " + d.id() + " is now " + d.status());
-                out.flush();
-            }
-            return 0;
+            return print(d, out -> out.println("device " + d.id() + " is now " + d.status()));
         }
     }
 
@@ -161,33 +106,13 @@ final class DevicesCommand implements Runnable {
     }
 
     @Command(name = "delete", description = "Delete a device (its certificates are revoked first).")
-    static final class Delete implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
+    static final class Delete extends AdminCommand {
         @Parameters(paramLabel = "ID")
         String id;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
         public Integer call() {
-            Map<?, ?> result;
-            try (JsonHttpClient api = connection.open()) {
-                result = api.delete(AdminApi.path(AdminApi.DEVICE, id), Output.type(Map.class));
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, result);
-            } else {
-                out.println("deleted device " + id);
-                out.flush();
-            }
-            return 0;
+            return delete(AdminApi.DEVICE, id, "deleted device " + id);
         }
     }
 }

@@ -6,39 +6,21 @@ import io.braid.core.http.JsonHttpClient;
 import io.braid.server.api.AdminApi;
 import io.braid.server.enroll.EnrollmentKeyService;
 import io.braid.server.store.EnrollmentKey;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "keys", description = "Create, list and revoke enrollment keys.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
-final class KeysCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class KeysCommand extends CommandGroup {
     /** What the API answers when a key is created (the secret appears only here). */
     record CreatedView(EnrollmentKey key, String secret, String link) {}
 
     @Command(name = "create", description = "Create an enrollment key; prints the key and its braid:// link once.")
-    static final class Create implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
+    static final class Create extends AdminCommand {
         @Option(names = "--name", description = "A label for the key.")
         String name;
 
@@ -55,9 +37,6 @@ final class KeysCommand implements Runnable {
         @Option(names = "--group", paramLabel = "GROUP", description = "Group for devices enrolled with this key; repeatable.")
         List<String> groups = new ArrayList<>();
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
         @Override
         public Integer call() {
             Long seconds = "never".equals(expires) ? null : Durations.parse(expires).toSeconds();
@@ -66,68 +45,41 @@ final class KeysCommand implements Runnable {
             try (JsonHttpClient api = connection.open()) {
                 created = api.post(AdminApi.KEYS, request, CreatedView.class);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, created);
-                return 0;
-            }
-            EnrollmentKey k = created.key();
-            out.println("key:  " + created.secret());
-            out.println("link: " + created.link());
-            out.println("id " + k.id() + ", " + (k.reusable() ? "reusable" + (k.maxUses() == null ? "" : " (" + k.maxUses() + " uses)") : "single-use")
-                    + ", " + (k.expiresAt() == null ? "never expires" : "expires " + k.expiresAt())
-                    + (k.groups().isEmpty() ? "" : ", groups " + String.join(",", k.groups())));
-            out.println("The key is shown only this once.");
-            out.flush();
-            return 0;
+            return print(created, out -> {
+                EnrollmentKey k = created.key();
+                out.println("key:  " + created.secret());
+                out.println("link: " + created.link());
+                out.println("id " + k.id() + ", " + (k.reusable() ? "reusable" + (k.maxUses() == null ? "" : " (" + k.maxUses() + " uses)")
+                        : "single-use") + ", " + (k.expiresAt() == null ? "never expires" : "expires " + k.expiresAt())
+                        + (k.groups().isEmpty() ? "" : ", groups " + String.join(",", k.groups())));
+                out.println("The key is shown only this once.");
+            });
         }
     }
 
     @Command(name = "list", description = "List enrollment keys (never their secrets).")
-    static final class ListKeys implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
+    static final class ListKeys extends AdminCommand {
         @Override
         public Integer call() {
             List<EnrollmentKey> keys;
             try (JsonHttpClient api = connection.open()) {
                 keys = api.get(AdminApi.KEYS, Output.listOf(EnrollmentKey.class));
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, keys);
-                return 0;
-            }
-            TextTable table = new TextTable("ID", "NAME", "STATE", "USES", "EXPIRES", "GROUPS");
-            for (EnrollmentKey k : keys) {
-                table.row(k.id(), k.name(), k.state(), k.uses() + "/" + (k.maxUses() == null ? "∞" : k.maxUses()),
-                        k.expiresAt() == null ? "never" : k.expiresAt(), String.join(",", k.groups()));
-            }
-            table.print(out);
-            return 0;
+            return print(keys, out -> {
+                TextTable table = new TextTable("ID", "NAME", "STATE", "USES", "EXPIRES", "GROUPS");
+                for (EnrollmentKey k : keys) {
+                    table.row(k.id(), k.name(), k.state(), k.uses() + "/" + (k.maxUses() == null ? "∞" : k.maxUses()),
+                            k.expiresAt() == null ? "never" : k.expiresAt(), String.join(",", k.groups()));
+                }
+                table.print(out);
+            });
         }
     }
 
     @Command(name = "revoke", description = "Revoke an enrollment key so it can enroll no more devices.")
-    static final class Revoke implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        AdminConnection connection;
-
+    static final class Revoke extends AdminCommand {
         @Parameters(paramLabel = "ID", description = "The key's id (the part before the dot).")
         String id;
-
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
 
         @Override
         public Integer call() {
@@ -135,14 +87,7 @@ final class KeysCommand implements Runnable {
             try (JsonHttpClient api = connection.open()) {
                 revoked = api.post(AdminApi.path(AdminApi.KEY_REVOKE, id), Map.of(), EnrollmentKey.class);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Output.json(out, revoked);
-            } else {
-                out.println("revoked key " + revoked.id());
-                out.flush();
-            }
-            return 0;
+            return print(revoked, out -> out.println("revoked key " + revoked.id()));
         }
     }
 }

@@ -11,6 +11,8 @@ import io.braid.server.auth.CertificateThumbprint;
 import io.braid.server.auth.TokenIssuer;
 import io.braid.server.ca.CertificateAuthority;
 import io.braid.server.enroll.CsrValidator;
+import io.braid.server.events.DeviceChanged;
+import io.braid.server.events.ManagerEvents;
 import io.braid.server.enroll.EnrollmentService;
 import io.braid.server.observe.Metrics;
 import io.braid.server.store.CertificateRepository;
@@ -39,11 +41,12 @@ public final class DeviceService {
     private final DeviceSettings settings;
     private final CrlService crl;
     private final AuditLog audit;
+    private final ManagerEvents events;
     private final Metrics metrics;
     private final Clock clock;
 
     public DeviceService(Database db, DeviceRepository devices, CertificateRepository certificates, CertificateAuthority ca,
-            TokenIssuer tokens, DeviceSettings settings, CrlService crl, AuditLog audit, Metrics metrics, Clock clock) {
+            TokenIssuer tokens, DeviceSettings settings, CrlService crl, AuditLog audit, ManagerEvents events, Metrics metrics, Clock clock) {
         this.db = db;
         this.devices = devices;
         this.certificates = certificates;
@@ -52,6 +55,7 @@ public final class DeviceService {
         this.settings = settings;
         this.crl = crl;
         this.audit = audit;
+        this.events = events;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -88,6 +92,7 @@ public final class DeviceService {
             return devices.find(c, id).orElseThrow();
         });
         crl.invalidate();
+        events.publish(new DeviceChanged(DeviceChanged.REVOKED, id, d));
         return d;
     }
 
@@ -101,6 +106,7 @@ public final class DeviceService {
             return null;
         });
         crl.invalidate();
+        events.publish(new DeviceChanged(DeviceChanged.DELETED, id, null));
     }
 
     /** The enabled device a client certificate belongs to, or the reason it is refused. */
@@ -156,7 +162,7 @@ public final class DeviceService {
     }
 
     private Device changeStatus(String id, String status, String action, AuditLog.Actor actor) {
-        return db.inTransaction(c -> {
+        Device changed = db.inTransaction(c -> {
             Device device = devices.find(c, id).orElseThrow(() -> notFound(id));
             if (Device.REVOKED.equals(device.status())) {
                 throw new BraidException(ErrorCode.CONFLICT, "device " + id + " is revoked; it can only be deleted");
@@ -168,6 +174,8 @@ public final class DeviceService {
             audit.record(c, actor, action, id, AuditLog.SUCCESS, null);
             return devices.find(c, id).orElseThrow();
         });
+        events.publish(new DeviceChanged(Device.ENABLED.equals(status) ? DeviceChanged.ENABLED : DeviceChanged.DISABLED, id, changed));
+        return changed;
     }
 
     private static BraidException notFound(String id) {

@@ -5,16 +5,15 @@ import io.braid.core.ErrorCode;
 import io.braid.core.enroll.EnrollmentLink;
 import io.braid.core.pki.Fingerprint;
 import io.braid.server.audit.AuditLog;
+import io.braid.server.auth.Sha256;
+import io.braid.server.events.KeyChanged;
+import io.braid.server.events.ManagerEvents;
 import io.braid.server.store.Database;
 import io.braid.server.store.EnrollmentKey;
 import io.braid.server.store.EnrollmentKeyRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,16 +29,18 @@ public final class EnrollmentKeyService {
     private final Database db;
     private final EnrollmentKeyRepository keys;
     private final AuditLog audit;
+    private final ManagerEvents events;
     private final Clock clock;
     private final Fingerprint caFingerprint;
     private final String linkHost;
     private final java.util.function.IntSupplier linkPort;
 
-    public EnrollmentKeyService(Database db, EnrollmentKeyRepository keys, AuditLog audit, Clock clock, Fingerprint caFingerprint,
-            String linkHost, java.util.function.IntSupplier linkPort) {
+    public EnrollmentKeyService(Database db, EnrollmentKeyRepository keys, AuditLog audit, ManagerEvents events, Clock clock,
+            Fingerprint caFingerprint, String linkHost, java.util.function.IntSupplier linkPort) {
         this.db = db;
         this.keys = keys;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.caFingerprint = caFingerprint;
         this.linkHost = linkHost;
@@ -86,6 +87,7 @@ public final class EnrollmentKeyService {
             audit.record(c, actor, "key.create", id, AuditLog.SUCCESS, describe(key));
             return null;
         });
+        events.publish(new KeyChanged(KeyChanged.CREATED, key));
         String full = id + "." + secret;
         return new Created(key, full, EnrollmentLink.format(linkHost, linkPort.getAsInt(), full, caFingerprint));
     }
@@ -95,7 +97,7 @@ public final class EnrollmentKeyService {
     }
 
     public EnrollmentKey revoke(String id, AuditLog.Actor actor) {
-        return db.inTransaction(c -> {
+        EnrollmentKey revoked = db.inTransaction(c -> {
             EnrollmentKey key = keys.find(c, id).orElseThrow(() -> new BraidException(ErrorCode.NOT_FOUND, "no enrollment key " + id)).key();
             if (key.revokedAt() != null) {
                 throw new BraidException(ErrorCode.CONFLICT, "enrollment key " + id + " is already revoked");
@@ -104,6 +106,8 @@ public final class EnrollmentKeyService {
             audit.record(c, actor, "key.revoke", id, AuditLog.SUCCESS, null);
             return keys.find(c, id).orElseThrow().key();
         });
+        events.publish(new KeyChanged(KeyChanged.REVOKED, revoked));
+        return revoked;
     }
 
     public static List<String> validGroups(List<String> groups) {
@@ -122,11 +126,7 @@ public final class EnrollmentKeyService {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(secret);
     }
 
     private static String describe(EnrollmentKey k) {

@@ -6,6 +6,8 @@ import io.braid.core.manager.ManagerApi;
 import io.braid.core.pki.Fingerprint;
 import io.braid.core.pki.Pem;
 import io.braid.server.audit.AuditLog;
+import io.braid.server.events.DeviceChanged;
+import io.braid.server.events.ManagerEvents;
 import io.braid.server.auth.CertificateThumbprint;
 import io.braid.server.auth.TokenIssuer;
 import io.braid.server.ca.CertificateAuthority;
@@ -50,12 +52,13 @@ public final class EnrollmentService {
     private final DeviceSettings settings;
     private final FailureRateLimiter limiter;
     private final AuditLog audit;
+    private final ManagerEvents events;
     private final Metrics metrics;
     private final Clock clock;
 
     public EnrollmentService(Database db, EnrollmentKeyRepository keys, DeviceRepository devices, CertificateRepository certificates,
             CounterRepository counters, OverlayAddresses overlay, CertificateAuthority ca, TokenIssuer tokens, DeviceSettings settings,
-            FailureRateLimiter limiter, AuditLog audit, Metrics metrics, Clock clock) {
+            FailureRateLimiter limiter, AuditLog audit, ManagerEvents events, Metrics metrics, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.devices = devices;
@@ -67,6 +70,7 @@ public final class EnrollmentService {
         this.settings = settings;
         this.limiter = limiter;
         this.audit = audit;
+        this.events = events;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -100,6 +104,7 @@ public final class EnrollmentService {
                     CertificateThumbprint.of(enrolled.certificate()));
             metrics.enrollments.inc();
             metrics.tokens.inc();
+            events.publish(new DeviceChanged(DeviceChanged.ENROLLED, enrolled.device().id(), enrolled.device()));
             log.info("enrolled device={} name={} key={} source={}", enrolled.device().id(), name, keyId, source);
             return new ManagerApi.EnrollResponse(enrolled.device().id(), name, Pem.encode(enrolled.certificate()),
                     Pem.encodeChain(ca.chain()), token, settings.of(enrolled.device()));

@@ -75,6 +75,7 @@ public final class Headend implements AutoCloseable {
     private final java.util.List<Thread> threads = new java.util.ArrayList<>();
 
     private final java.time.Clock clock;
+    private volatile HeadendObserver observer = HeadendObserver.NONE;
 
     public Headend(HeadendConfig config, SSLContext tls, Admission admission, CrlCache crl, PolicyEnforcer policy, TunDevice tun,
             java.time.Clock clock) {
@@ -85,6 +86,10 @@ public final class Headend implements AutoCloseable {
         this.crl = crl;
         this.policy = policy;
         this.tun = tun;
+    }
+
+    public void observe(HeadendObserver observer) {
+        this.observer = observer;
     }
 
     public void start() throws IOException {
@@ -163,8 +168,7 @@ public final class Headend implements AutoCloseable {
             log.debug("control connection from {} failed: {}", socket.getRemoteSocketAddress(), e.getMessage());
         } finally {
             if (session != null) {
-                remove(session);
-                session.close(CloseReason.SHUTDOWN, "session ended");
+                end(session, CloseReason.SHUTDOWN, "disconnected");
             } else if (control != null) {
                 control.close();
             } else {
@@ -195,13 +199,14 @@ public final class Headend implements AutoCloseable {
         HeadendSession session = new HeadendSession(sessionId, admitted, cert, control, this::sinkFor, crypto, udp,
                 io.braid.core.engine.PathMtuProber.SAFE_MTU, random);
         session.onTokenRefresh((s, token) -> admission.verifyToken(s.certificate, s.deviceId, token));
-        HeadendSession replaced = byDevice.put(session.deviceId, session);
+        HeadendSession replaced = byDevice.get(session.deviceId);
         if (replaced != null) {
-            remove(replaced);
-            replaced.close(CloseReason.REPLACED, "the device opened a new session");
+            end(replaced, CloseReason.REPLACED, "the device opened a new session");
         }
+        byDevice.put(session.deviceId, session);
         bySessionId.put(sessionId, session);
         byOverlayIpv4.put(session.overlayIpv4, session);
+        observer.sessionOpened(info(session));
         sessionsOpened.incrementAndGet();
         control.send(new ControlMessage.Welcome(sessionId, aead.wireCode(), Base64.getEncoder().encodeToString(exchange.publicKey()),
                 admitted.overlayIpv4(), config.poolPrefixLength(), admitted.overlayIpv6(), 48, config.gatewayIpv4(), config.mtu(),
@@ -219,10 +224,11 @@ public final class Headend implements AutoCloseable {
         }
     }
 
-    private void remove(HeadendSession s) {
-        bySessionId.remove(s.sessionId, s);
+    /** Forgets a session; true if it was still known (so its end is reported once). */
+    private boolean remove(HeadendSession s) {
         byOverlayIpv4.remove(s.overlayIpv4, s);
         byDevice.remove(s.deviceId, s);
+        return bySessionId.remove(s.sessionId, s);
     }
 
     // ---- data: network to TUN ------------------------------------------------------------------
@@ -332,6 +338,7 @@ public final class Headend implements AutoCloseable {
     private void verifyLoop() {
         long lastCrl = System.nanoTime();
         long lastDeviceCheck = System.nanoTime();
+        long lastStats = System.nanoTime();
         while (!stopped) {
             sleep(250);
             long now = System.nanoTime();
@@ -346,6 +353,10 @@ public final class Headend implements AutoCloseable {
             Instant wall = clock.instant();
             for (HeadendSession s : bySessionId.values()) {
                 verify(s, wall, now, recheckDevices);
+            }
+            if (now - lastStats >= 2_000_000_000L) {
+                lastStats = now;
+                observer.stats(sessions());
             }
         }
     }
@@ -367,7 +378,10 @@ public final class Headend implements AutoCloseable {
     }
 
     private void end(HeadendSession s, String reason, String message) {
-        remove(s);
+        SessionInfo last = info(s);
+        if (remove(s)) {
+            observer.sessionClosed(last, CloseReason.SHUTDOWN.equals(reason) ? message : reason);
+        }
         s.close(reason, message);
     }
 
@@ -379,11 +393,13 @@ public final class Headend implements AutoCloseable {
 
     public List<SessionInfo> sessions() {
         Collection<HeadendSession> all = bySessionId.values();
-        return all.stream().map(s -> {
-            DataSession.Counters c = s.data.counters();
-            return new SessionInfo(s.sessionId, s.deviceId, s.overlayIpv4Text, s.transport(), s.startedAt, c.bytesIn(), c.bytesOut(),
-                    c.packetsIn(), c.packetsOut(), c.drops());
-        }).toList();
+        return all.stream().map(Headend::info).toList();
+    }
+
+    private static SessionInfo info(HeadendSession s) {
+        DataSession.Counters c = s.data.counters();
+        return new SessionInfo(s.sessionId, s.deviceId, s.overlayIpv4Text, s.transport(), s.startedAt, c.bytesIn(), c.bytesOut(),
+                c.packetsIn(), c.packetsOut(), c.drops());
     }
 
     /** Headend-wide counters: sessions opened, admissions refused, datagrams for unknown sessions, packets with no session, spoofed sources. */

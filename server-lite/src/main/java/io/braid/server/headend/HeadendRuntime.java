@@ -8,7 +8,7 @@ import io.braid.server.config.ServerConfig;
 import io.braid.server.policy.CompiledPolicy;
 import io.braid.server.policy.FlowTable;
 import io.braid.server.policy.PolicyEnforcer;
-import io.braid.server.policy.PolicyRule;
+import io.braid.server.events.PolicyChanged;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +22,14 @@ import java.util.List;
 public final class HeadendRuntime implements AutoCloseable {
     private final HeadendNetwork network;
     private final Headend headend;
+    private final ManagerServices services;
+    private final io.braid.server.fleet.Headend identity;
 
-    private HeadendRuntime(HeadendNetwork network, Headend headend) {
+    private HeadendRuntime(HeadendNetwork network, Headend headend, ManagerServices services, io.braid.server.fleet.Headend identity) {
         this.network = network;
         this.headend = headend;
+        this.services = services;
+        this.identity = identity;
     }
 
     /** Options of {@code braid-server serve} that concern the headend. */
@@ -38,7 +42,10 @@ public final class HeadendRuntime implements AutoCloseable {
             Headend headend = create(s, config, clock, network.tun());
             headend.start();
             HeadendMetrics.register(s.metrics().registry(), headend);
-            return new HeadendRuntime(network, headend);
+            var identity = new io.braid.server.fleet.Headend("local", s.config().primaryHost(),
+                    s.config().primaryHost() + ":" + s.config().headendPort(), io.braid.core.BraidVersion.current(), clock.instant());
+            s.events().publish(new io.braid.server.events.HeadendChanged(true, identity));
+            return new HeadendRuntime(network, headend, s, identity);
         } catch (IOException | RuntimeException e) {
             network.close();
             throw e;
@@ -59,15 +66,18 @@ public final class HeadendRuntime implements AutoCloseable {
         CrlCache crl = new CrlCache(s.crl()::current, s.pki().ca().issuing().getPublicKey());
         Admission admission = new Admission(crl, new TokenVerifier(s.tokenKeys().publicJwks(), s.tokenIssuer(), clock),
                 new ManagerDeviceDirectory(s.devices()));
-        PolicyEnforcer policy = new PolicyEnforcer(new CompiledPolicy(defaultRules(config.routes())),
+        PolicyEnforcer policy = new PolicyEnforcer(new CompiledPolicy(s.policies().list()),
                 new FlowTable(1 << 16, Duration.ofMinutes(5).toNanos()));
-        return new Headend(config, TlsContexts.withIdentity(s.pki().managerKey(), s.pki().managerChain(),
+        // Policy changes reach the running headend at once: rules are recompiled and swapped atomically.
+        s.events().listen(event -> {
+            if (event instanceof PolicyChanged) {
+                policy.update(new CompiledPolicy(s.policies().list()));
+            }
+        });
+        Headend headend = new Headend(config, TlsContexts.withIdentity(s.pki().managerKey(), s.pki().managerChain(),
                 PinnedCaTrust.forRoot(s.pki().ca().root())), admission, crl, policy, tun, clock);
-    }
-
-    /** A fresh server's policy: every device may reach every declared route, so it works out of the box. */
-    public static List<PolicyRule> defaultRules(List<String> routes) {
-        return routes.stream().map(PolicyRule::everyoneTo).toList();
+        headend.observe(new EventBusObserver(s.events(), "local"));
+        return headend;
     }
 
     public Headend headend() {
@@ -78,5 +88,6 @@ public final class HeadendRuntime implements AutoCloseable {
     public void close() {
         headend.close();
         network.close();
+        services.events().publish(new io.braid.server.events.HeadendChanged(false, identity));
     }
 }

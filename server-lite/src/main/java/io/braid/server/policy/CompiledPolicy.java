@@ -2,6 +2,7 @@ package io.braid.server.policy;
 
 import io.braid.core.netcfg.IpPrefix;
 import io.braid.core.packet.IpHeader;
+import io.braid.server.store.PolicyRule;
 import java.util.List;
 
 /**
@@ -56,8 +57,8 @@ public final class CompiledPolicy {
                 case "icmp" -> -2; // ICMP or ICMPv6, by IP version
                 default -> -1;
             };
-            portFrom[i] = r.portFrom();
-            portTo[i] = r.portTo();
+            portFrom[i] = r.portFrom() == null ? 0 : r.portFrom();
+            portTo[i] = r.portTo() == null ? 65535 : r.portTo();
         }
     }
 
@@ -81,7 +82,7 @@ public final class CompiledPolicy {
             if (proto >= 0 && (p.dstPort() < portFrom[i] || p.dstPort() > portTo[i])) {
                 continue;
             }
-            if (PolicyRule.ANY_GROUP.equals(groups[i]) || deviceGroups.contains(groups[i])) {
+            if (PolicyRule.EVERY_GROUP.equals(groups[i]) || deviceGroups.contains(groups[i])) {
                 return true;
             }
         }

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Enrolled devices. */
 public final class DeviceRepository {
@@ -24,6 +26,16 @@ public final class DeviceRepository {
 
     public List<Device> list(Connection c) throws SQLException {
         return Jdbc.query(c, "SELECT " + COLUMNS + " FROM devices ORDER BY created_at, id", DeviceRepository::map);
+    }
+
+    /** How many devices have each status (statuses with none are absent). */
+    public Map<String, Long> countByStatus(Connection c) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (var row : Jdbc.query(c, "SELECT status, COUNT(*) AS n FROM devices GROUP BY status",
+                rs -> Map.entry(rs.getString("status"), rs.getLong("n")))) {
+            counts.put(row.getKey(), row.getValue());
+        }
+        return counts;
     }
 
     public boolean overlayIpv4Taken(Connection c, String address) throws SQLException {

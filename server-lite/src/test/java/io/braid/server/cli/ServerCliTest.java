@@ -7,44 +7,24 @@ import io.braid.core.ErrorCode;
 import io.braid.core.enroll.Enrollment;
 import io.braid.core.enroll.EnrollmentLink;
 import io.braid.core.enroll.ManagerClients;
-import io.braid.core.json.Json;
 import io.braid.core.store.CredentialStore;
 import io.braid.core.testing.CliRun;
-import io.braid.server.testing.RunningManager;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The admin commands against a running server, found through its data directory as an operator would. */
-class ServerCliTest {
-    private RunningManager manager;
-    private String dataDir;
-
+class ServerCliTest extends CliAgainstManager {
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void start() {
-        manager = new RunningManager();
-        dataDir = manager.dataDir.toString();
-    }
-
-    @AfterEach
-    void stop() {
-        manager.close();
-    }
-
     private static CliRun server(String... args) {
-        return CliRun.of(BraidServerMain.commandLine(), args);
+        return ServerCli.run(args);
     }
 
-    private JsonNode json(String... args) throws Exception {
-        CliRun run = server(args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return Json.lenient().readTree(run.out());
+    private static JsonNode json(String... args) throws Exception {
+        return ServerCli.json(args);
     }
 
     @Test

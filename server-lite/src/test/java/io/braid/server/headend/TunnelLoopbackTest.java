@@ -181,6 +181,17 @@ class TunnelLoopbackTest {
     }
 
     @Test
+    void aPolicyChangeReachesTheRunningHeadend() throws Exception {
+        connect();
+        assertThat(clientToLan(udp(overlay(), 40000, OUTSIDE, 53, "before"))).isNull();
+        manager.server().services().policies().create(new io.braid.server.policy.RuleValidator.RuleRequest("staff", "198.18.99.0/24",
+                "udp", 53, null, "test"), new AuditLog.Actor("admin", "test"));
+        byte[] after = udp(overlay(), 40000, OUTSIDE, 53, "after");
+        assertThat(clientToLan(after)).isEqualTo(after);
+        assertThat(clientToLan(udp(overlay(), 40000, OUTSIDE, 54, "other port"))).isNull();
+    }
+
+    @Test
     void aRevokedDeviceIsCutOffWithinTheCrlInterval() throws Exception {
         connect();
         manager.server().services().devices().revoke(client.device().deviceId(), new AuditLog.Actor("admin", "test"));

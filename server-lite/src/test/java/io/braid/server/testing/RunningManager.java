@@ -7,6 +7,7 @@ import io.braid.core.pki.PinnedCaTrust;
 import io.braid.core.pki.TlsContexts;
 import io.braid.core.testing.MutableClock;
 import io.braid.server.ManagerServer;
+import io.braid.server.accounts.AccountService;
 import io.braid.server.audit.AuditLog;
 import io.braid.server.auth.AdminToken;
 import io.braid.server.config.ServerConfig;
@@ -29,6 +30,7 @@ public final class RunningManager implements AutoCloseable {
     public final MutableClock clock;
     /** A free port number for a headend tests may start next to this manager (devices are told this one). */
     public final int headendPort = freePort();
+    private final Duration eventHeartbeat;
     private ManagerServer server;
 
     public RunningManager() {
@@ -36,8 +38,18 @@ public final class RunningManager implements AutoCloseable {
     }
 
     public RunningManager(Path dataDir, MutableClock clock) {
+        this(dataDir, clock, Duration.ofSeconds(15));
+    }
+
+    /** A manager whose live event streams send heartbeats this often. */
+    public RunningManager(Duration eventHeartbeat) {
+        this(tempDir(), MutableClock.startingNow(), eventHeartbeat);
+    }
+
+    private RunningManager(Path dataDir, MutableClock clock, Duration eventHeartbeat) {
         this.dataDir = dataDir;
         this.clock = clock;
+        this.eventHeartbeat = eventHeartbeat;
         start();
     }
 
@@ -49,7 +61,7 @@ public final class RunningManager implements AutoCloseable {
     /** (Re)starts the server on the same data directory. */
     public void start() {
         try {
-            server = ManagerServer.start(config(dataDir, 0, headendPort), clock);
+            server = ManagerServer.start(config(dataDir, 0, headendPort), clock, eventHeartbeat);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,11 +99,23 @@ public final class RunningManager implements AutoCloseable {
     }
 
     public JsonHttpClient admin() {
+        return http(Map.of("Authorization", "Bearer " + adminToken()));
+    }
+
+    public String adminToken() {
         try {
-            return http(Map.of("Authorization", "Bearer " + AdminToken.read(dataDir)));
+            return AdminToken.read(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Creates a console account through the service, as `braid-server accounts create` would, with a known password. */
+    public ConsoleClient.Credentials account(String username, String role) {
+        String password = "pw-" + username + "-long-enough";
+        var created = server.services().accounts().create(new AccountService.CreateRequest(username, role, password),
+                new AuditLog.Actor("admin", "test"));
+        return new ConsoleClient.Credentials(created.account().id(), username, password, created.secondFactor().totpSecret());
     }
 
     @Override
