@@ -307,7 +307,7 @@ final class ClientSession implements AutoCloseable {
         }
 
         @Override
-        public void onAuthenticated(int pathId, PathTransport origin, long nowNanos) {
+        public void onAuthenticated(int pathId, PathTransport origin, int wireBytes, long nowNanos) {
             if (origin == udp) {
                 lastUdpNanos = nowNanos;
             }

@@ -36,8 +36,8 @@ public final class DataSession {
         /** An authenticated control packet (not a probe, which the session answers itself). */
         void onControl(PacketHeader header, ByteBuffer body, PathTransport origin, long nowNanos);
 
-        /** An authenticated packet arrived on {@code origin} for {@code pathId} (NAT rebinding, liveness). */
-        void onAuthenticated(int pathId, PathTransport origin, long nowNanos);
+        /** An authenticated packet of {@code wireBytes} arrived on {@code origin} for {@code pathId} (NAT rebinding, liveness, rates). */
+        void onAuthenticated(int pathId, PathTransport origin, int wireBytes, long nowNanos);
     }
 
     /** Where delivered inner packets go (the TUN, through the policy check on a headend). */
@@ -51,7 +51,6 @@ public final class DataSession {
     private final DataPlaneReceiver receiver;
     private final Listener listener;
     private final PathTransport[] paths = new PathTransport[SessionCrypto.MAX_PATHS];
-    private final int[] chosen = new int[SessionCrypto.MAX_PATHS];
     private final ByteBuffer controlOut = ByteBuffer.allocateDirect(2048);
     private final ByteBuffer controlBody = ByteBuffer.allocate(2048);
     private final ProbeBody probe = new ProbeBody();
@@ -126,18 +125,26 @@ public final class DataSession {
         this.pathMtu = mtu;
     }
 
-    /** Seals one inner packet and sends it; {@code out} belongs to the calling thread. False when nothing could be sent. */
+    /** Seals one inner packet and sends it on the active path; {@code out} belongs to the calling thread. False when nothing could be sent. */
     public boolean sendInner(ByteBuffer inner, ByteBuffer out, long nowNanos) throws IOException {
+        int path = activePath;
+        if (path < 0) {
+            return false;
+        }
+        return sendInner(inner, out, new int[] {path}, 1, nowNanos); // the JIT keeps this array off the heap
+    }
+
+    /**
+     * Seals one inner packet for the given paths (several: redundant copies, same counter) and sends
+     * each copy on its path. {@code pathIds} and {@code out} belong to the calling thread.
+     */
+    public boolean sendInner(ByteBuffer inner, ByteBuffer out, int[] pathIds, int pathCount, long nowNanos) throws IOException {
         int length = inner.remaining();
         lock.lock();
         int written;
         try {
-            if (activePath < 0) {
-                return false;
-            }
-            chosen[0] = activePath;
             out.clear();
-            written = sender.sendInner(inner, out, chosen, 1, pathMtu, nowNanos);
+            written = sender.sendInner(inner, out, pathIds, pathCount, pathMtu, nowNanos);
         } finally {
             lock.unlock();
         }
@@ -179,9 +186,10 @@ public final class DataSession {
         try {
             origin = from;
             while (datagram.hasRemaining()) {
+                int start = datagram.position();
                 if (receiver.receive(datagram, nowNanos)) {
                     accepted++;
-                    listener.onAuthenticated(crypto.received().pathId(), from, nowNanos);
+                    listener.onAuthenticated(crypto.received().pathId(), from, datagram.position() - start, nowNanos);
                 }
             }
             receiver.poll(nowNanos);
@@ -210,6 +218,16 @@ public final class DataSession {
         lock.lock();
         try {
             return receiver.nextDeadlineNanos();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes the receiver's per-path feedback since the last report into {@code out}; returns the entries. */
+    public int writeFeedback(ByteBuffer out) {
+        lock.lock();
+        try {
+            return receiver.paths().writeFeedback(out);
         } finally {
             lock.unlock();
         }

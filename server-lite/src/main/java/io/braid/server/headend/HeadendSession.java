@@ -162,7 +162,7 @@ final class HeadendSession implements DataSession.Listener {
     }
 
     @Override
-    public void onAuthenticated(int pathId, PathTransport origin, long nowNanos) {
+    public void onAuthenticated(int pathId, PathTransport origin, int wireBytes, long nowNanos) {
         if (origin instanceof UdpOrigin arrival && data.path(pathId) instanceof UdpPath registered
                 && !arrival.source().equals(registered.peer())) {
             log.info("device {} path {} moved from {} to {}", deviceId, pathId, registered.peer(), arrival.source());
