@@ -100,6 +100,7 @@ final class LinkDirection implements AutoCloseable {
     }
 
     private void readLoop() {
+        RealtimeThreads.raiseCurrentThread(); // a packet's delay starts when it is read: read it promptly
         SplittableRandom random = new SplittableRandom();
         long lastRelease = Long.MIN_VALUE;
         long nextSequence = 0;
@@ -151,6 +152,7 @@ final class LinkDirection implements AutoCloseable {
     }
 
     private void writeLoop() {
+        RealtimeThreads.raiseCurrentThread();
         try {
             while (running) {
                 for (int s; (s = toWriter.poll()) >= 0; ) held.add(s);

@@ -27,24 +27,29 @@ public final class Iperf3 {
      * The options of a client run: seconds, parallel streams, reverse (the server sends), report
      * interval, a wrapper command, and for UDP the offered rate and datagram payload (0: TCP).
      */
-    public record Options(int seconds, int streams, boolean reverse, double intervalSeconds, List<String> prefix, double udpMbit, int udpPayload) {
+    public record Options(int seconds, int streams, boolean reverse, double intervalSeconds, List<String> prefix, double udpMbit, int udpPayload, List<String> extra) {
         public static Options tcp(int seconds, int streams) {
-            return new Options(seconds, streams, false, 1, List.of(), 0, 0);
+            return new Options(seconds, streams, false, 1, List.of(), 0, 0, List.of());
         }
 
         /** UDP at {@code mbit} in datagrams of {@code ipPacketBytes} (IPv4 + UDP headers included). */
         public static Options udp(int seconds, double mbit, int ipPacketBytes) {
-            return new Options(seconds, 1, false, 1, List.of(), mbit, ipPacketBytes - 28);
+            return new Options(seconds, 1, false, 1, List.of(), mbit, ipPacketBytes - 28, List.of());
         }
 
         /** The server sends and the client reports what it received every {@code seconds}: a receiver-side trace. */
         public Options reverse(double intervalSeconds) {
-            return new Options(seconds, streams, true, intervalSeconds, prefix, udpMbit, udpPayload);
+            return new Options(seconds, streams, true, intervalSeconds, prefix, udpMbit, udpPayload, extra);
+        }
+
+        /** More iperf3 options, e.g. {@code --bind-dev wan2}. */
+        public Options withExtra(String... options) {
+            return new Options(seconds, streams, reverse, intervalSeconds, prefix, udpMbit, udpPayload, List.of(options));
         }
 
         /** A wrapper in front of iperf3, e.g. {@code mptcpize run}. */
         public Options wrappedIn(String... wrapper) {
-            return new Options(seconds, streams, reverse, intervalSeconds, List.of(wrapper), udpMbit, udpPayload);
+            return new Options(seconds, streams, reverse, intervalSeconds, List.of(wrapper), udpMbit, udpPayload, extra);
         }
     }
 
@@ -73,6 +78,7 @@ public final class Iperf3 {
         command.addAll(List.of("iperf3", "-c", server, "-p", Integer.toString(PORT), "-J", "-t", Integer.toString(o.seconds()),
                 "-P", Integer.toString(o.streams()), "-i", Double.toString(o.intervalSeconds()), "--connect-timeout", "3000"));
         if (o.reverse()) command.add("-R");
+        command.addAll(o.extra());
         if (o.udpMbit() > 0) command.addAll(List.of("-u", "-b", Math.round(o.udpMbit() * 1e6) + "", "-l", Integer.toString(o.udpPayload())));
         CommandResult r = Testbed.run(ns, Duration.ofSeconds(o.seconds() + 20L), command.toArray(String[]::new));
         JsonNode json = Json.lenient().readTree(r.stdout().isBlank() ? "{}" : r.stdout());

@@ -25,11 +25,17 @@ public final class Ping {
         }
     }
 
-    /** Sends {@code count} echo requests {@code interval} apart (≥ 2 ms as root) and waits ≤ 1 s for the last reply. */
-    public static Result run(Netns from, String to, int count, Duration interval) throws IOException {
+    /**
+     * Sends {@code count} echo requests {@code interval} apart (≥ 2 ms as root) and waits ≤ 1 s for
+     * the last reply; {@code options} go to ping, e.g. {@code "-I", "wan2"}.
+     */
+    public static Result run(Netns from, String to, int count, Duration interval, String... options) throws IOException {
         String seconds = String.format(Locale.ROOT, "%.3f", interval.toNanos() / 1e9);
         Duration bound = interval.multipliedBy(count).plusSeconds(5);
-        CommandResult r = Testbed.run(from, bound, "ping", "-n", "-q", "-c", Integer.toString(count), "-i", seconds, "-W", "1", to);
+        List<String> command = new ArrayList<>(List.of("ping", "-n", "-q", "-c", Integer.toString(count), "-i", seconds, "-W", "1"));
+        command.addAll(List.of(options));
+        command.add(to);
+        CommandResult r = Testbed.run(from, bound, command.toArray(String[]::new));
         return parse(r.stdout());
     }
 
