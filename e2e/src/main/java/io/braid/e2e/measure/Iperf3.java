@@ -6,6 +6,7 @@ import io.braid.core.netcfg.CommandResult;
 import io.braid.core.testing.Netns;
 import io.braid.e2e.testbed.NsProcess;
 import io.braid.e2e.testbed.Testbed;
+import io.braid.e2e.testbed.Waits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class Iperf3 {
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) throw new IOException("iperf3 server exited: " + server.output());
             if (ns.exec("ss", "-Hltn", "sport = :" + PORT).contains(":" + PORT)) return;
-            sleep(50);
+            Waits.sleep(50);
         }
         throw new IOException("iperf3 server not listening within 10 s: " + server.output());
     }
@@ -91,14 +92,5 @@ public final class Iperf3 {
         double received = json.path("end").path("sum_received").path("bits_per_second").asDouble() / 1e6;
         double lost = json.path("end").path("sum_received").path("lost_percent").asDouble();
         return new Result(received, lost, rates, o.intervalSeconds());
-    }
-
-    static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }

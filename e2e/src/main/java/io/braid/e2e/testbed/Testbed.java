@@ -157,6 +157,11 @@ public final class Testbed implements AutoCloseable {
         return wans;
     }
 
+    /** {@link Wan#routeBySource} for every WAN. */
+    public void routeBySource(boolean on) throws IOException {
+        for (Wan wan : wans) wan.routeBySource(on);
+    }
+
     /** A directory removed with the testbed: configuration files, keys, logs of processes. */
     public Path workDir() {
         return workDir;

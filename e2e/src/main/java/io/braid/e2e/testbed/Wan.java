@@ -17,6 +17,7 @@ public final class Wan {
     private final LinkEmulator emulator;
     private volatile double rateMbit;
     private volatile Cut cut;
+    private volatile boolean sourceRouted;
 
     Wan(int number, Netns client, Netns router, RouterFilter filter, LinkEmulator emulator, double rateMbit) {
         this.number = number;
@@ -112,6 +113,27 @@ public final class Wan {
 
     void addDefaultRoute() throws IOException {
         client.exec("ip", "route", "replace", "default", "via", gateway(), "dev", clientInterface(), "metric", Integer.toString(routeMetric()));
+        if (sourceRouted) client.exec("ip", "route", "replace", "default", "via", gateway(), "dev", clientInterface(), "table", sourceTable());
+    }
+
+    private String sourceTable() {
+        return Integer.toString(100 + number);
+    }
+
+    /**
+     * Sends whatever leaves from this WAN's address out of this WAN (a rule and a table of its own),
+     * as a multi-homed host routes by source; off again with {@code false}. Kept across cuts.
+     */
+    public synchronized void routeBySource(boolean on) throws IOException {
+        if (on == sourceRouted) return;
+        sourceRouted = on;
+        if (on) {
+            if (cut != Cut.LINK_DOWN) addDefaultRoute();
+            client.exec("ip", "rule", "add", "pref", sourceTable(), "from", address(), "lookup", sourceTable());
+        } else {
+            client.exec("ip", "rule", "del", "pref", sourceTable());
+            client.exec("ip", "route", "flush", "table", sourceTable());
+        }
     }
 
     @Override
