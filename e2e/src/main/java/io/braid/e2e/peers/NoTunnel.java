@@ -1,6 +1,5 @@
 package io.braid.e2e.peers;
 
-import io.braid.core.testing.Netns;
 import io.braid.e2e.testbed.Addresses;
 import io.braid.e2e.testbed.Testbed;
 import java.io.IOException;
@@ -9,11 +8,10 @@ import java.io.IOException;
  * The baseline: the LAN routed in the clear (the router learns it via the headend), so the client
  * reaches the LAN host over its first WAN with no tunnel at all: the ceiling of this machine.
  */
-public final class NoTunnel implements ReferencePath {
-    private final Testbed testbed;
+public final class NoTunnel extends LanPath {
 
     private NoTunnel(Testbed testbed) {
-        this.testbed = testbed;
+        super(testbed);
     }
 
     public static NoTunnel open(Testbed testbed) throws IOException {
@@ -24,16 +22,6 @@ public final class NoTunnel implements ReferencePath {
     @Override
     public String label() {
         return "no tunnel";
-    }
-
-    @Override
-    public Netns serverSide() {
-        return testbed.lan();
-    }
-
-    @Override
-    public String target() {
-        return Addresses.LAN_HOST;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.braid.e2e.peers;
 
-import io.braid.core.testing.Netns;
 import io.braid.e2e.testbed.Addresses;
 import io.braid.e2e.testbed.NsProcess;
 import io.braid.e2e.testbed.Testbed;
@@ -17,7 +16,7 @@ import java.util.List;
  * does for bonding, over TCP made MPTCP by {@code mptcpize}, with a subflow on every WAN.
  * Inner addresses 198.19.2.2 (client) and .1 (headend).
  */
-public final class OpenVpn implements ReferencePath {
+public final class OpenVpn extends LanPath {
     private static final int PORT = 1194;
     private static final int TUNNEL = 2; // 198.19.2.0/24
     private static final String DEVICE = "ovpn0"; // each end in its own namespace: no clash
@@ -33,13 +32,12 @@ public final class OpenVpn implements ReferencePath {
         }
     }
 
-    private final Testbed testbed;
     private final Cipher cipher;
     private final boolean overMptcp;
     private final List<NsProcess> daemons;
 
     private OpenVpn(Testbed testbed, Cipher cipher, boolean overMptcp, List<NsProcess> daemons) {
-        this.testbed = testbed;
+        super(testbed);
         this.cipher = cipher;
         this.overMptcp = overMptcp;
         this.daemons = daemons;
@@ -107,16 +105,6 @@ public final class OpenVpn implements ReferencePath {
     @Override
     public String label() {
         return "OpenVPN " + cipher.openVpnName + (overMptcp ? " over MPTCP" : "");
-    }
-
-    @Override
-    public Netns serverSide() {
-        return testbed.lan();
-    }
-
-    @Override
-    public String target() {
-        return Addresses.LAN_HOST;
     }
 
     @Override

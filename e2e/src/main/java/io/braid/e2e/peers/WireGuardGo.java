@@ -20,14 +20,13 @@ import java.util.Map;
  * 198.19.1.2 (client) and .1 (headend). Interface names are unique per run because wireguard-go's
  * control socket (/var/run/wireguard/NAME.sock) is shared by every namespace.
  */
-public final class WireGuardGo implements ReferencePath {
+public final class WireGuardGo extends LanPath {
     private static final int PORT = 51820;
     private static final int TUNNEL = 1; // 198.19.1.0/24
-    private final Testbed testbed;
     private final List<NsProcess> daemons;
 
     private WireGuardGo(Testbed testbed, List<NsProcess> daemons) {
-        this.testbed = testbed;
+        super(testbed);
         this.daemons = daemons;
     }
 
@@ -91,16 +90,6 @@ public final class WireGuardGo implements ReferencePath {
     @Override
     public String label() {
         return "wireguard-go";
-    }
-
-    @Override
-    public Netns serverSide() {
-        return testbed.lan();
-    }
-
-    @Override
-    public String target() {
-        return Addresses.LAN_HOST;
     }
 
     @Override
