@@ -22,7 +22,7 @@ public final class Iperf3 {
     private Iperf3() {}
 
     /** One run: the receiver's average, and per-interval rates (Mbit/s, one per {@code --interval}) as the client saw them. */
-    public record Result(double receivedMbit, double lostPercent, double[] intervalMbit, double intervalSeconds) {}
+    public record Result(double receivedMbit, double lostPercent, double[] intervalMbit, double intervalSeconds, String error) {}
 
     /**
      * The options of a client run: seconds, parallel streams, reverse (the server sends), report
@@ -74,23 +74,34 @@ public final class Iperf3 {
         throw new IOException("iperf3 server not listening within 10 s: " + server.output());
     }
 
+    /** Runs the client; fails if iperf3 reports an error. */
     public static Result client(Netns ns, String server, Options o) throws IOException {
+        Result r = trace(ns, server, o);
+        if (r.error() != null) throw new IOException("iperf3 to " + server + " failed: " + r.error());
+        return r;
+    }
+
+    /**
+     * Runs the client and returns what it saw even when the test broke off (a flow that died with
+     * its link): the intervals up to then, and the error. Fails only when there is no trace at all.
+     */
+    public static Result trace(Netns ns, String server, Options o) throws IOException {
         List<String> command = new ArrayList<>(o.prefix());
         command.addAll(List.of("iperf3", "-c", server, "-p", Integer.toString(PORT), "-J", "-t", Integer.toString(o.seconds()),
                 "-P", Integer.toString(o.streams()), "-i", Double.toString(o.intervalSeconds()), "--connect-timeout", "3000"));
-        if (o.reverse()) command.add("-R");
+        // A receiver whose flow died gives up after 3 s of silence instead of iperf3's default 2 minutes.
+        if (o.reverse()) command.addAll(List.of("-R", "--rcv-timeout", "3000"));
         command.addAll(o.extra());
         if (o.udpMbit() > 0) command.addAll(List.of("-u", "-b", Math.round(o.udpMbit() * 1e6) + "", "-l", Integer.toString(o.udpPayload())));
         CommandResult r = Testbed.run(ns, Duration.ofSeconds(o.seconds() + 20L), command.toArray(String[]::new));
         JsonNode json = Json.lenient().readTree(r.stdout().isBlank() ? "{}" : r.stdout());
-        if (r.exitCode() != 0 || json.has("error")) {
-            throw new IOException("iperf3 to " + server + " failed: " + json.path("error").asText(r.stderr() + r.stdout()));
-        }
+        String error = r.exitCode() != 0 || json.has("error") ? json.path("error").asText(r.stderr() + r.stdout()) : null;
+        if (error != null && json.path("intervals").isEmpty()) throw new IOException("iperf3 to " + server + " failed: " + error);
         JsonNode intervals = json.path("intervals");
         double[] rates = new double[intervals.size()];
         for (int i = 0; i < rates.length; i++) rates[i] = intervals.get(i).path("sum").path("bits_per_second").asDouble() / 1e6;
         double received = json.path("end").path("sum_received").path("bits_per_second").asDouble() / 1e6;
         double lost = json.path("end").path("sum_received").path("lost_percent").asDouble();
-        return new Result(received, lost, rates, o.intervalSeconds());
+        return new Result(received, lost, rates, o.intervalSeconds(), error);
     }
 }

@@ -103,6 +103,11 @@ public final class OpenVpn extends LanPath {
     }
 
     @Override
+    public List<NsProcess> processes() {
+        return daemons;
+    }
+
+    @Override
     public String label() {
         return "OpenVPN " + cipher.openVpnName + (overMptcp ? " over MPTCP" : "");
     }

@@ -31,6 +31,11 @@ public interface ReferencePath extends AutoCloseable {
         return List.of();
     }
 
+    /** The path's own processes (tunnel daemons), for CPU accounting; none for the kernel's paths. */
+    default List<io.braid.e2e.testbed.NsProcess> processes() {
+        return List.of();
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -88,6 +88,11 @@ public final class WireGuardGo extends LanPath {
     }
 
     @Override
+    public List<NsProcess> processes() {
+        return daemons;
+    }
+
+    @Override
     public String label() {
         return "wireguard-go";
     }
