@@ -33,7 +33,7 @@ final class LatenessHistogram {
         return max;
     }
 
-    /** Upper edge of the bucket holding the given percentile (0..100), in nanoseconds; 0 with no packets. */
+    /** Upper edge of the bucket holding the given percentile (0..100), at most the maximum, in nanoseconds; 0 with no packets. */
     long percentileNanos(double percentile) {
         long n = total;
         if (n == 0) return 0;
@@ -41,7 +41,7 @@ final class LatenessHistogram {
         long seen = 0;
         for (int i = 0; i < counts.length; i++) {
             seen += counts[i];
-            if (seen >= rank) return i == counts.length - 1 ? max : (i + 1) * BUCKET_NANOS;
+            if (seen >= rank) return i == counts.length - 1 ? max : Math.min(max, (i + 1) * BUCKET_NANOS);
         }
         return max;
     }
