@@ -31,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>THE HOOK: a contender is a label, the programs it needs, and how to open its
  * {@link ReferencePath} on a testbed. Braid's tunnel joins with one line in {@link #SINGLE_PATH}
- * and one in {@link #BONDS}. Usage (root): {@code TunnelBench [RUNS=3] [SECONDS=5] [all|single|bond]}.
+ * and one in {@link #BONDS}. Usage (root): {@code TunnelBench [RUNS=3] [SECONDS=5] [all|single|bond]};
+ * with BRAID_BENCH_TRACE set, each cut run's 100 ms trace goes to stderr.
  */
 public final class TunnelBench {
     /** Opens a contender on a testbed; closing the path takes it down. */
