@@ -67,7 +67,7 @@ class LinkEmulatorTest {
         }
         double gapMs = gap(replies, longestGapAt) * 1000;
         int missing = replies.get(longestGapAt).sequence() - replies.get(longestGapAt - 1).sequence() - 1;
-        assertThat(gapMs).as("silence around a 500 ms outage").isBetween(495.0, 540.0);
+        assertThat(gapMs).as("silence around a 500 ms outage").isBetween(495.0, 560.0);
         // ping keeps its 10 ms only roughly on this VM, so the count of lost pings is loose; the gap is not.
         assertThat(missing).as("pings lost in the one gap").isBetween(25, 52);
         assertThat(replies).as("every other ping came back").hasSize(150 - missing);
