@@ -36,8 +36,13 @@ public final class TestbedCli {
 
     private static void serve(Path dir, String[] wans) throws Exception {
         Testbed.Builder builder = Testbed.builder();
-        if (wans.length == 0) builder.wan(LinkSpecs.parse("plain"));
-        for (String wan : wans) builder.wan(LinkSpecs.parse(wan));
+        try {
+            if (wans.length == 0) builder.wan(LinkSpecs.parse("plain"));
+            for (String wan : wans) builder.wan(LinkSpecs.parse(wan));
+        } catch (IllegalArgumentException e) { // bad input: one line, nothing built
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
         try (Testbed testbed = builder.build();
              ControlServer control = ControlServer.open(dir.resolve("control.sock"), new ControlCommands(testbed)::execute)) {
             Files.writeString(dir.resolve("namespaces"), "client " + testbed.client().name() + "\nrouter " + testbed.router().name()
