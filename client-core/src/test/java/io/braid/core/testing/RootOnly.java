@@ -26,7 +26,8 @@ public final class RootOnly {
         }
     }
 
-    private static boolean onPath(String tool) {
+    /** Whether {@code tool} is an executable on PATH, /usr/sbin or /sbin. */
+    public static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) return true;
         }
