@@ -70,6 +70,12 @@ public final class NsProcess implements AutoCloseable {
         return log;
     }
 
+    /** Ends it at once with SIGKILL, as a crash would (no shutdown hooks run). */
+    public void kill() {
+        process.destroyForcibly();
+        process.toHandle().onExit().orTimeout(GRACE.toMillis(), TimeUnit.MILLISECONDS).exceptionally(t -> null).join();
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> children = process.descendants().toList();

@@ -17,6 +17,15 @@ public final class Waits {
         }
     }
 
+    /** Waits until {@code condition} holds; fails with what was awaited once {@code timeout} passes. */
+    public static void until(java.util.function.BooleanSupplier condition, Duration timeout, String what) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new IOException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            sleep(50);
+        }
+    }
+
     public static void sleep(long millis) throws IOException {
         try {
             Thread.sleep(millis);
